@@ -1,0 +1,41 @@
+package com.aimabledocs.artifacts.adapters.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "artifacts.messaging")
+public interface MessagingConfig {
+
+    /** Topic of generation requests, written by the API (through the outbox) and by other producers. */
+    @WithDefault("artifacts.generation-requests.v1")
+    String generationRequestsTopic();
+
+    Relay relay();
+
+    interface Relay {
+
+        /** Whether this process relays outbox rows to Kafka. Any number of replicas may. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Rows claimed and sent per transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /**
+         * How long the relay sleeps when nothing wakes it. A commit that appends a row wakes it at
+         * once, so this only bounds the delay for rows written by another replica.
+         */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /** How long a batch may wait for the broker's acknowledgements before it is retried. */
+        @WithDefault("15s")
+        Duration sendTimeout();
+
+        /** Longest pause between attempts while the broker is unreachable. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+    }
+}

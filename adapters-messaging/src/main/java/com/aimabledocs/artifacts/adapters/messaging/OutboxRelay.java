@@ -1,0 +1,146 @@
+package com.aimabledocs.artifacts.adapters.messaging;
+
+import com.aimabledocs.artifacts.adapters.persistence.OutboxStore;
+import com.aimabledocs.artifacts.adapters.persistence.OutboxStore.OutboxMessage;
+import com.aimabledocs.artifacts.domain.port.Clock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends outbox rows to Kafka. One thread per process claims a batch with {@code FOR UPDATE SKIP LOCKED},
+ * sends it, waits for the broker's acknowledgements and marks the rows sent, all in one transaction: a
+ * crash or a broker outage at any point leaves the rows unsent, to be sent again (at least once).
+ *
+ * <p>A commit that appended a row wakes the relay at once; the poll interval only matters for rows that
+ * another replica wrote, or after an outage.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final OutboxStore outbox;
+    private final MutinyEmitter<String> emitter;
+    private final MessagingConfig.Relay config;
+    private final Clock clock;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private ExecutorService thread;
+
+    OutboxRelay(OutboxStore outbox, @Channel("outbox") MutinyEmitter<String> emitter, MessagingConfig config,
+                Clock clock) {
+        this.outbox = outbox;
+        this.emitter = emitter;
+        this.config = config.relay();
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.info("outbox relay disabled");
+            return;
+        }
+        running = true;
+        thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+        thread.submit(this::loop);
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        wakeUp.release();
+        if (thread != null) {
+            thread.shutdown();
+            thread.awaitTermination(config.sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended event) {
+        wakeUp.release();
+    }
+
+    private void loop() {
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try {
+                int sent = relayBatch();
+                backoff = Duration.ofMillis(100);
+                if (sent < config.batchSize()) {
+                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay could not send (%s); retrying in %d ms", rootMessage(e), backoff.toMillis());
+                sleep(backoff);
+                backoff = min(backoff.multipliedBy(2), config.maxBackoff());
+            }
+        }
+    }
+
+    /** Claims, sends and marks one batch; returns how many rows it sent. */
+    int relayBatch() {
+        int timeoutSeconds = (int) config.sendTimeout().toSeconds() + 10;
+        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
+            List<OutboxMessage> batch = outbox.claimUnsent(config.batchSize());
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<Uni<Void>> acks = batch.stream().map(this::send).toList();
+            Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
+            outbox.markSent(batch.stream().map(OutboxMessage::id).toList(), clock.now());
+            return batch.size();
+        });
+    }
+
+    private Uni<Void> send(OutboxMessage row) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("event_type", row.eventType().getBytes(StandardCharsets.UTF_8));
+        headers.add("outbox_id", Long.toString(row.id()).getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic())
+                .withKey(row.key())
+                .withHeaders(headers)
+                .build();
+        return emitter.sendMessage(Message.of(row.payload()).addMetadata(metadata));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,47 @@
+package com.aimabledocs.artifacts.adapters.persistence;
+
+import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
+import com.aimabledocs.artifacts.domain.job.Job;
+import com.aimabledocs.artifacts.domain.job.JobId;
+import com.aimabledocs.artifacts.domain.job.JobKind;
+import com.aimabledocs.artifacts.domain.job.JobStatus;
+import com.aimabledocs.artifacts.domain.shared.FailureReason;
+import com.aimabledocs.artifacts.domain.space.SpaceId;
+import java.util.Locale;
+
+final class JobMapper {
+
+    private JobMapper() {
+    }
+
+    static Job toDomain(JobEntity row) {
+        return Job.restore(JobId.of(row.id), ArtifactId.of(row.artifactId), SpaceId.of(row.spaceId),
+                JobKind.valueOf(row.kind.toUpperCase(Locale.ROOT)), JobStatus.fromWireName(row.status),
+                row.attempt, row.maxAttempts, row.nextRetryAt,
+                row.errorCode == null ? null : new FailureReason(row.errorCode, row.errorMessage),
+                row.createdAt, row.startedAt, row.finishedAt, row.updatedAt, row.version);
+    }
+
+    static JobEntity newRow(Job job) {
+        JobEntity row = new JobEntity();
+        row.id = job.id().value();
+        row.artifactId = job.artifactId().value();
+        row.spaceId = job.spaceId().value();
+        row.kind = job.kind().wireName();
+        row.maxAttempts = job.maxAttempts();
+        row.createdAt = job.createdAt();
+        copyState(job, row);
+        return row;
+    }
+
+    static void copyState(Job job, JobEntity row) {
+        row.status = job.status().wireName();
+        row.attempt = job.attempt();
+        row.nextRetryAt = job.nextRetryAt().orElse(null);
+        row.errorCode = job.error().map(FailureReason::code).orElse(null);
+        row.errorMessage = job.error().map(FailureReason::message).orElse(null);
+        row.startedAt = job.startedAt().orElse(null);
+        row.finishedAt = job.finishedAt().orElse(null);
+        row.updatedAt = job.updatedAt();
+    }
+}

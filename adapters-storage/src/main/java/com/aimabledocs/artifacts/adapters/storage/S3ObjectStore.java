@@ -1,0 +1,116 @@
+package com.aimabledocs.artifacts.adapters.storage;
+
+import com.aimabledocs.artifacts.domain.artifact.MediaType;
+import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
+import com.aimabledocs.artifacts.domain.port.ObjectStore;
+import com.aimabledocs.artifacts.domain.shared.UnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * {@link ObjectStore} on any S3-compatible server. Uploads stream with a known length and downloads are
+ * handed out as open streams, so memory use does not grow with object size.
+ */
+public class S3ObjectStore implements ObjectStore {
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3ObjectStore(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public void put(ObjectKey key, InputStream content, long length, MediaType contentType) {
+        call(() -> s3.putObject(b -> b.bucket(bucket).key(key.value()).contentLength(length)
+                        .contentType(contentType.value()),
+                RequestBody.fromInputStream(content, length)));
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(ObjectKey key) {
+        return call(() -> {
+            try {
+                return Optional.of(new ObjectInfo(s3.headObject(b -> b.bucket(bucket).key(key.value())).contentLength()));
+            } catch (NoSuchKeyException e) {
+                return Optional.empty();
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public Optional<ObjectContent> open(ObjectKey key) {
+        return call(() -> {
+            try {
+                ResponseInputStream<GetObjectResponse> stream = s3.getObject(b -> b.bucket(bucket).key(key.value()));
+                return Optional.of(new S3ObjectContent(stream));
+            } catch (NoSuchKeyException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public void delete(ObjectKey key) {
+        call(() -> s3.deleteObject(b -> b.bucket(bucket).key(key.value())));
+    }
+
+    /** Lists nothing and writes nothing: answers whether the bucket is reachable, for readiness. */
+    public void checkReachable() {
+        call(() -> s3.headBucket(b -> b.bucket(bucket)));
+    }
+
+    /**
+     * Translates transport failures and server errors (5xx, throttling) into {@link UnavailableException};
+     * client errors stay as they are, since retrying them cannot help.
+     */
+    private static <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SdkClientException e) {
+            throw new UnavailableException("storage", e);
+        } catch (S3Exception e) {
+            if (e.statusCode() >= 500 || e.statusCode() == 429 || e.isThrottlingException()) {
+                throw new UnavailableException("storage", e);
+            }
+            throw e;
+        } catch (UncheckedIOException e) {
+            throw new UnavailableException("storage", e);
+        }
+    }
+
+    private record S3ObjectContent(ResponseInputStream<GetObjectResponse> stream) implements ObjectContent {
+
+        @Override
+        public long length() {
+            return stream.response().contentLength();
+        }
+
+        /** Closing aborts the HTTP exchange instead of draining the rest of a large object. */
+        @Override
+        public void close() {
+            try {
+                stream.abort();
+                stream.close();
+            } catch (IOException ignored) {
+                // the connection is released either way
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.aimabledocs.artifacts.application.service;
+
+import com.aimabledocs.artifacts.application.port.in.AuthenticateApiKeyUseCase;
+import com.aimabledocs.artifacts.domain.access.ApiKey;
+import com.aimabledocs.artifacts.domain.access.ApiKeySecret;
+import com.aimabledocs.artifacts.domain.access.Principal;
+import com.aimabledocs.artifacts.domain.access.UnauthenticatedException;
+import com.aimabledocs.artifacts.domain.port.ApiKeyRepository;
+import com.aimabledocs.artifacts.domain.port.UnitOfWork;
+import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
+
+/**
+ * Looks a key up by the hash of its secret. The lookup is an index probe on a SHA-256, so no secret is
+ * compared byte by byte and timing reveals nothing about stored keys.
+ */
+public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCase {
+
+    private final ApiKeyRepository keys;
+    private final UnitOfWork unitOfWork;
+
+    public AuthenticateApiKeyService(ApiKeyRepository keys, UnitOfWork unitOfWork) {
+        this.keys = keys;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public Principal authenticate(String presentedKey) {
+        ApiKeySecret secret;
+        try {
+            secret = ApiKeySecret.of(presentedKey);
+        } catch (InvalidValueException malformed) {
+            throw new UnauthenticatedException();
+        }
+        return unitOfWork.inTransaction(() -> keys.findBySecretHash(secret.hash()))
+                .filter(ApiKey::isActive)
+                .map(ApiKey::principal)
+                .orElseThrow(UnauthenticatedException::new);
+    }
+}
