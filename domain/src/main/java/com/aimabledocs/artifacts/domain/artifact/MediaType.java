@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 /** An IANA media type without parameters, kept in lower case ({@code application/pdf}). */
 public record MediaType(String value) {
 
-    public static final MediaType OCTET_STREAM = new MediaType("application/octet-stream");
-
+    // Must be initialised before OCTET_STREAM: static fields initialise in textual order.
     private static final Pattern FORM =
             Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
+
+    public static final MediaType OCTET_STREAM = new MediaType("application/octet-stream");
 
     public MediaType {
         if (value == null || !FORM.matcher(value).matches()) {

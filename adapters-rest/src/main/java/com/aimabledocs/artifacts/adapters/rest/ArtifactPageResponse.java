@@ -1,0 +1,6 @@
+package com.aimabledocs.artifacts.adapters.rest;
+
+import java.util.List;
+
+public record ArtifactPageResponse(List<ArtifactResponse> data, boolean hasMore, String nextCursor) {
+}
