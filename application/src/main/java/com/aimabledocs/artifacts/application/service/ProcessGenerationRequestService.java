@@ -71,14 +71,32 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
         try {
             content = store(request, claim.artifact());
         } catch (PermanentFailure failure) {
-            return new Finished(unitOfWork.inTransaction(() -> fail(request, failure.reason)));
+            Job failed = unitOfWork.inTransaction(() -> fail(request, failure.reason));
+            discardStaged(request);
+            return new Finished(failed);
         } catch (UnavailableException transientFailure) {
-            return unitOfWork.inTransaction(() -> retryOrFail(request,
+            Outcome outcome = unitOfWork.inTransaction(() -> retryOrFail(request,
                     new FailureReason(transientFailure.code(), transientFailure.getMessage())));
+            if (outcome instanceof Finished) {
+                discardStaged(request);
+            }
+            return outcome;
         }
         Job finished = unitOfWork.inTransaction(() -> succeed(request, content));
-        objects.delete(request.stagedContent());
+        discardStaged(request);
         return new Finished(finished);
+    }
+
+    /**
+     * Removes the staged bytes once the job is final. Best effort: the job's outcome is already
+     * committed, and a staged object left behind costs only storage.
+     */
+    private void discardStaged(GenerationRequest request) {
+        try {
+            objects.delete(request.stagedContent());
+        } catch (RuntimeException leftBehind) {
+            // nothing to undo; see above
+        }
     }
 
     private record Claim(Job job, Artifact artifact) {

@@ -94,7 +94,7 @@ public final class Job {
         if (!hasAttemptsLeft()) {
             throw new IllegalTransitionException("job", id, status, JobStatus.RUNNING);
         }
-        return new Job(id, artifactId, spaceId, kind, JobStatus.RUNNING, attempt + 1, maxAttempts, null, error,
+        return new Job(id, artifactId, spaceId, kind, JobStatus.RUNNING, attempt + 1, maxAttempts, null, null,
                 createdAt, now, null, later(now), version);
     }
 

@@ -7,7 +7,11 @@ package com.aimabledocs.artifacts.domain.shared;
 public final class UnavailableException extends DomainException {
 
     public UnavailableException(String dependency, Throwable cause) {
-        super(dependency + "_unavailable", dependency + " is unavailable");
+        super(snakeCase(dependency) + "_unavailable", dependency + " is unavailable");
         initCause(cause);
+    }
+
+    private static String snakeCase(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
     }
 }

@@ -1,6 +1,7 @@
 package com.aimabledocs.artifacts.application.port.in;
 
 import com.aimabledocs.artifacts.domain.access.Principal;
+import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactMetadata;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactName;
 import com.aimabledocs.artifacts.domain.artifact.DocumentType;
@@ -33,6 +34,10 @@ public record GenerateArtifactCommand(Principal principal, SpaceId spaceId, Arti
         Objects.requireNonNull(documentType, "documentType");
         Objects.requireNonNull(content, "content");
         threadIds = threadIds == null ? List.of() : List.copyOf(threadIds);
+        if (threadIds.stream().distinct().count() > Artifact.MAX_THREADS) {
+            // Checked here too, so a request with too many threads is refused before its bytes are staged.
+            throw new InvalidValueException("thread_ids", "an artifact belongs to at most " + Artifact.MAX_THREADS + " threads");
+        }
         mediaType = mediaType == null ? Optional.empty() : mediaType;
         metadata = metadata == null ? ArtifactMetadata.EMPTY : metadata;
         contentSha256 = contentSha256 == null ? Optional.empty() : contentSha256;

@@ -1,0 +1,92 @@
+package com.aimabledocs.artifacts.application.inmemory;
+
+import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
+import com.aimabledocs.artifacts.domain.job.Job;
+import com.aimabledocs.artifacts.domain.job.JobId;
+import com.aimabledocs.artifacts.domain.port.JobRepository;
+import com.aimabledocs.artifacts.domain.shared.ConcurrentUpdateException;
+import com.aimabledocs.artifacts.domain.space.SpaceId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Jobs in a map: duplicate IDs refused, optimistic-lock version checked and bumped on update. */
+public final class InMemoryJobRepository implements JobRepository, TransactionalResource {
+
+    private static final Comparator<Job> OLDEST_FIRST =
+            Comparator.comparing(Job::createdAt).thenComparing(j -> j.id().toString());
+
+    private Map<JobId, Job> rows = new LinkedHashMap<>();
+    private int updates;
+
+    @Override
+    public void add(Job job) {
+        if (rows.containsKey(job.id())) {
+            throw new IllegalStateException("duplicate key: job " + job.id());
+        }
+        rows.put(job.id(), job);
+    }
+
+    @Override
+    public void update(Job job) {
+        Job stored = rows.get(job.id());
+        if (stored == null || stored.version() != job.version()) {
+            throw new ConcurrentUpdateException("job", job.id());
+        }
+        rows.put(job.id(), withVersion(job, job.version() + 1));
+        updates++;
+    }
+
+    @Override
+    public Optional<Job> findById(JobId id) {
+        return Optional.ofNullable(rows.get(id));
+    }
+
+    @Override
+    public List<Job> listForArtifact(SpaceId spaceId, ArtifactId artifactId) {
+        return rows.values().stream()
+                .filter(j -> j.spaceId().equals(spaceId) && j.artifactId().equals(artifactId))
+                .sorted(OLDEST_FIRST)
+                .toList();
+    }
+
+    private static Job withVersion(Job j, long version) {
+        return Job.restore(j.id(), j.artifactId(), j.spaceId(), j.kind(), j.status(), j.attempt(), j.maxAttempts(),
+                j.nextRetryAt().orElse(null), j.error().orElse(null), j.createdAt(), j.startedAt().orElse(null),
+                j.finishedAt().orElse(null), j.updatedAt(), version);
+    }
+
+    /** The stored job; fails the test when there is none. */
+    public Job get(JobId id) {
+        Job job = rows.get(id);
+        if (job == null) {
+            throw new AssertionError("no job " + id);
+        }
+        return job;
+    }
+
+    public List<Job> all() {
+        return List.copyOf(rows.values());
+    }
+
+    public int count() {
+        return rows.size();
+    }
+
+    public int updates() {
+        return updates;
+    }
+
+    @Override
+    public Object snapshot() {
+        return new LinkedHashMap<>(rows);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void restore(Object snapshot) {
+        rows = new LinkedHashMap<>((Map<JobId, Job>) snapshot);
+    }
+}

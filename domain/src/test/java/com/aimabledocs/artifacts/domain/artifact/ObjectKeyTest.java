@@ -1,0 +1,81 @@
+package com.aimabledocs.artifacts.domain.artifact;
+
+import static com.aimabledocs.artifacts.domain.artifact.ArtifactTestData.anArtifact;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.aimabledocs.artifacts.domain.job.JobId;
+import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
+import com.aimabledocs.artifacts.domain.space.SpaceId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ObjectKeyTest {
+
+    private static final SpaceId SPACE = SpaceId.parse("0192f3a4-7b1c-7d2e-8f30-4a5b6c7d8e9f");
+    private static final ArtifactId ARTIFACT = ArtifactId.parse("0192f3a5-0000-7000-8000-000000000001");
+    private static final JobId JOB = JobId.parse("0192f3a5-0000-7000-8000-000000000002");
+
+    @Test
+    void contentOf_isThePermanentKeyBuiltFromSpaceAndArtifact() {
+        assertThat(ObjectKey.contentOf(SPACE, ARTIFACT).value())
+                .isEqualTo("spaces/0192f3a4-7b1c-7d2e-8f30-4a5b6c7d8e9f/artifacts/0192f3a5-0000-7000-8000-000000000001/content");
+    }
+
+    @Test
+    void stagingFor_isTheTemporaryKeyBuiltFromSpaceArtifactAndJob() {
+        assertThat(ObjectKey.stagingFor(SPACE, ARTIFACT, JOB).value())
+                .isEqualTo("staging/0192f3a4-7b1c-7d2e-8f30-4a5b6c7d8e9f/0192f3a5-0000-7000-8000-000000000001/0192f3a5-0000-7000-8000-000000000002");
+    }
+
+    @Test
+    void givenUpperCaseIds_keys_areStillLowerCase() {
+        SpaceId space = SpaceId.parse("0192F3A4-7B1C-7D2E-8F30-4A5B6C7D8E9F");
+
+        assertThat(ObjectKey.contentOf(space, ARTIFACT).value()).isLowerCase();
+    }
+
+    @Test
+    void keys_differPerArtifactAndPerJob() {
+        ArtifactId other = ArtifactId.parse("0192f3a5-0000-7000-8000-000000000003");
+
+        assertThat(ObjectKey.contentOf(SPACE, ARTIFACT)).isNotEqualTo(ObjectKey.contentOf(SPACE, other));
+        assertThat(ObjectKey.stagingFor(SPACE, ARTIFACT, JOB))
+                .isNotEqualTo(ObjectKey.stagingFor(SPACE, ARTIFACT, JobId.parse("0192f3a5-0000-7000-8000-000000000004")))
+                .isNotEqualTo(ObjectKey.contentOf(SPACE, ARTIFACT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../../etc/passwd", "report.pdf", "a b", "spaces/other/artifacts/stolen", "staging/x"})
+    void keys_neverContainTheArtifactName(String name) {
+        Artifact artifact = anArtifact().withName(name).build();
+
+        ObjectKey content = ObjectKey.contentOf(artifact.spaceId(), artifact.id());
+        ObjectKey staging = ObjectKey.stagingFor(artifact.spaceId(), artifact.id(), JOB);
+
+        assertThat(content.value()).doesNotContain(name).doesNotContain("..");
+        assertThat(staging.value()).doesNotContain(name).doesNotContain("..");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"/absolute", "a//b", "Upper/case", "a b", "../x", "a/../b", "a/./b", "a\\b", "-x", "ä"})
+    void givenMalformedKey_objectKey_isRefusedAsInvalidObjectKey(String value) {
+        assertThatThrownBy(() -> new ObjectKey(value))
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.code()).isEqualTo("invalid_object_key"));
+    }
+
+    @Test
+    void givenKeyOf512Characters_objectKey_isAcceptedAnd513IsRefused() {
+        assertThat(new ObjectKey("k".repeat(512)).value()).hasSize(512);
+        assertThatThrownBy(() -> new ObjectKey("k".repeat(513))).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void toString_isTheKey() {
+        assertThat(new ObjectKey("a/b_c-d")).hasToString("a/b_c-d");
+    }
+}

@@ -1,0 +1,399 @@
+package com.aimabledocs.artifacts.domain.job;
+
+import static com.aimabledocs.artifacts.domain.artifact.ArtifactTestData.DEFAULT_CREATED_AT;
+import static com.aimabledocs.artifacts.domain.artifact.ArtifactTestData.DEFAULT_SPACE;
+import static com.aimabledocs.artifacts.domain.job.JobStatus.FAILED;
+import static com.aimabledocs.artifacts.domain.job.JobStatus.QUEUED;
+import static com.aimabledocs.artifacts.domain.job.JobStatus.RUNNING;
+import static com.aimabledocs.artifacts.domain.job.JobStatus.SUCCEEDED;
+import static com.aimabledocs.artifacts.domain.job.JobTestData.DEFAULT_ERROR;
+import static com.aimabledocs.artifacts.domain.job.JobTestData.aJob;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
+import com.aimabledocs.artifacts.domain.shared.FailureReason;
+import com.aimabledocs.artifacts.domain.shared.IllegalTransitionException;
+import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
+import com.aimabledocs.artifacts.domain.shared.TestIds;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.EnumSource.Mode;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JobTest {
+
+    private static final Instant LATER = DEFAULT_CREATED_AT.plus(Duration.ofMinutes(5));
+    private static final Instant RETRY_AT = LATER.plus(Duration.ofSeconds(30));
+    private static final FailureReason MISMATCH = new FailureReason("content_sha256_mismatch", "content does not match");
+
+    private static void assertInvariants(Job job) {
+        assertThat(job.attempt()).isBetween(0, job.maxAttempts());
+        assertThat(job.finishedAt().isPresent()).as("finishedAt iff final").isEqualTo(job.status().isFinal());
+        if (job.status() == FAILED) {
+            assertThat(job.error()).as("a failed job carries its error").isPresent();
+        }
+        if (job.status() == SUCCEEDED) {
+            assertThat(job.error()).as("a succeeded job carries no error").isEmpty();
+        }
+        if (job.nextRetryAt().isPresent()) {
+            assertThat(job.status()).as("only a queued job waits for a retry").isEqualTo(QUEUED);
+        }
+        assertThat(job.updatedAt()).isAfterOrEqualTo(job.createdAt());
+    }
+
+    private static void assertSameIdentity(Job after, Job before) {
+        assertThat(after.id()).isEqualTo(before.id());
+        assertThat(after.artifactId()).isEqualTo(before.artifactId());
+        assertThat(after.spaceId()).isEqualTo(before.spaceId());
+        assertThat(after.kind()).isEqualTo(before.kind());
+        assertThat(after.maxAttempts()).isEqualTo(before.maxAttempts());
+        assertThat(after.createdAt()).isEqualTo(before.createdAt());
+        assertThat(after.version()).isEqualTo(before.version());
+    }
+
+    private static void assertIllegalTransition(Throwable thrown, JobStatus from, JobStatus to) {
+        assertThat(thrown).isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
+            assertThat(e.code()).isEqualTo("illegal_transition");
+            assertThat(e.getMessage()).contains("from " + from.wireName() + " to " + to.wireName());
+        });
+    }
+
+    @Test
+    void queue_createsJobWaitingForItsFirstAttempt() {
+        JobId id = JobId.of(TestIds.next());
+        ArtifactId artifactId = ArtifactId.of(TestIds.next());
+
+        Job job = Job.queue(id, artifactId, DEFAULT_SPACE, JobKind.GENERATE, 3, DEFAULT_CREATED_AT);
+
+        assertThat(job.id()).isEqualTo(id);
+        assertThat(job.artifactId()).isEqualTo(artifactId);
+        assertThat(job.status()).isEqualTo(QUEUED);
+        assertThat(job.attempt()).isZero();
+        assertThat(job.maxAttempts()).isEqualTo(3);
+        assertThat(job.hasAttemptsLeft()).isTrue();
+        assertThat(job.error()).isEmpty();
+        assertThat(job.nextRetryAt()).isEmpty();
+        assertThat(job.startedAt()).isEmpty();
+        assertThat(job.finishedAt()).isEmpty();
+        assertThat(job.createdAt()).isEqualTo(DEFAULT_CREATED_AT);
+        assertThat(job.updatedAt()).isEqualTo(DEFAULT_CREATED_AT);
+        assertThat(job.version()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, Job.MAX_ATTEMPTS_LIMIT + 1})
+    void givenMaxAttemptsOutOfRange_queue_isRefusedAsInvalidMaxAttempts(int maxAttempts) {
+        assertThatThrownBy(() -> Job.queue(JobId.of(TestIds.next()), ArtifactId.of(TestIds.next()), DEFAULT_SPACE,
+                JobKind.GENERATE, maxAttempts, DEFAULT_CREATED_AT))
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.code()).isEqualTo("invalid_max_attempts"));
+    }
+
+    @Nested
+    class Start {
+
+        @Test
+        void givenNewJob_start_beginsTheFirstAttempt() {
+            Job before = aJob().build();
+
+            Job after = before.start(LATER);
+
+            assertThat(after.status()).isEqualTo(RUNNING);
+            assertThat(after.attempt()).isEqualTo(1);
+            assertThat(after.startedAt()).contains(LATER);
+            assertThat(after.updatedAt()).isEqualTo(LATER);
+            assertThat(after.finishedAt()).isEmpty();
+            assertSameIdentity(after, before);
+            assertInvariants(after);
+            assertThat(before.status()).as("the original is immutable").isEqualTo(QUEUED);
+        }
+
+        @Test
+        void givenJobWaitingForRetry_start_beginsTheNextAttemptAndClearsTheRetryTime() {
+            Job before = aJob().waitingForRetryAt(RETRY_AT, DEFAULT_ERROR).withAttempt(1).updatedAt(LATER).build();
+
+            Job after = before.start(RETRY_AT);
+
+            assertThat(after.status()).isEqualTo(RUNNING);
+            assertThat(after.attempt()).isEqualTo(2);
+            assertThat(after.nextRetryAt()).isEmpty();
+            assertThat(after.startedAt()).contains(RETRY_AT);
+            assertInvariants(after);
+        }
+
+        @Test
+        void givenQueuedJobWithoutAttemptsLeft_start_isRefused() {
+            Job exhausted = aJob().withStatus(QUEUED).withAttempt(3).withMaxAttempts(3).build();
+
+            assertThat(exhausted.hasAttemptsLeft()).isFalse();
+            assertIllegalTransition(catchThrowable(() -> exhausted.start(LATER)), QUEUED, RUNNING);
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = "QUEUED", mode = Mode.EXCLUDE)
+        void givenJobNotQueued_start_isRefusedAsIllegalTransition(JobStatus from) {
+            Job job = aJob().withStatus(from).build();
+
+            assertIllegalTransition(catchThrowable(() -> job.start(LATER)), from, RUNNING);
+        }
+
+        @Test
+        void attemptsCount_upToMaxAttemptsThroughRetries() {
+            Job job = aJob().withMaxAttempts(2).build();
+
+            Job first = job.start(LATER);
+            Job retry = first.retryAt(RETRY_AT, DEFAULT_ERROR, LATER);
+            Job second = retry.start(RETRY_AT);
+
+            assertThat(second.attempt()).isEqualTo(2);
+            assertThat(second.hasAttemptsLeft()).isFalse();
+            assertIllegalTransition(catchThrowable(() -> second.retryAt(RETRY_AT, DEFAULT_ERROR, RETRY_AT)), RUNNING, QUEUED);
+        }
+    }
+
+    @Nested
+    class Succeed {
+
+        @ParameterizedTest
+        @EnumSource(names = "RUNNING")
+        void givenRunningJob_succeed_finishesIt(JobStatus from) {
+            Job before = aJob().withStatus(from).withAttempt(2).build();
+
+            Job after = before.succeed(LATER);
+
+            assertThat(after.status()).isEqualTo(SUCCEEDED);
+            assertThat(after.attempt()).isEqualTo(2);
+            assertThat(after.finishedAt()).contains(LATER);
+            assertThat(after.updatedAt()).isEqualTo(LATER);
+            assertThat(after.startedAt()).isEqualTo(before.startedAt());
+            assertThat(after.error()).isEmpty();
+            assertSameIdentity(after, before);
+            assertInvariants(after);
+        }
+
+        @Test
+        void givenRunningRetryThatCarriesTheLastError_succeed_dropsTheError() {
+            Job running = aJob().withStatus(RUNNING).withAttempt(2).withError(DEFAULT_ERROR).build();
+
+            assertThat(running.succeed(LATER).error()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = "RUNNING", mode = Mode.EXCLUDE)
+        void givenJobNotRunning_succeed_isRefusedAsIllegalTransition(JobStatus from) {
+            Job job = aJob().withStatus(from).build();
+
+            assertIllegalTransition(catchThrowable(() -> job.succeed(LATER)), from, SUCCEEDED);
+        }
+    }
+
+    @Nested
+    class Fail {
+
+        @ParameterizedTest
+        @EnumSource(names = "RUNNING")
+        void givenRunningJob_fail_finishesItWithTheError(JobStatus from) {
+            Job before = aJob().withStatus(from).build();
+
+            Job after = before.fail(MISMATCH, LATER);
+
+            assertThat(after.status()).isEqualTo(FAILED);
+            assertThat(after.error()).contains(MISMATCH);
+            assertThat(after.finishedAt()).contains(LATER);
+            assertThat(after.updatedAt()).isEqualTo(LATER);
+            assertThat(after.nextRetryAt()).isEmpty();
+            assertSameIdentity(after, before);
+            assertInvariants(after);
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = "RUNNING", mode = Mode.EXCLUDE)
+        void givenJobNotRunning_fail_isRefusedAsIllegalTransition(JobStatus from) {
+            Job job = aJob().withStatus(from).build();
+
+            assertIllegalTransition(catchThrowable(() -> job.fail(MISMATCH, LATER)), from, FAILED);
+        }
+
+        @Test
+        void givenNoReason_fail_isRefused() {
+            Job job = aJob().withStatus(RUNNING).build();
+
+            assertThatThrownBy(() -> job.fail(null, LATER)).isInstanceOf(NullPointerException.class);
+        }
+    }
+
+    @Nested
+    class RetryAt {
+
+        @Test
+        void givenRunningJobWithAttemptsLeft_retryAt_queuesItAgain() {
+            Job before = aJob().withStatus(RUNNING).withAttempt(1).withMaxAttempts(3).build();
+
+            Job after = before.retryAt(RETRY_AT, DEFAULT_ERROR, LATER);
+
+            assertThat(after.status()).isEqualTo(QUEUED);
+            assertThat(after.attempt()).as("a retry does not use an attempt; starting does").isEqualTo(1);
+            assertThat(after.nextRetryAt()).contains(RETRY_AT);
+            assertThat(after.error()).contains(DEFAULT_ERROR);
+            assertThat(after.finishedAt()).isEmpty();
+            assertThat(after.updatedAt()).isEqualTo(LATER);
+            assertSameIdentity(after, before);
+            assertInvariants(after);
+        }
+
+        @Test
+        void givenRunningJobOnItsLastAttempt_retryAt_isRefused() {
+            Job last = aJob().withStatus(RUNNING).withAttempt(3).withMaxAttempts(3).build();
+
+            assertIllegalTransition(catchThrowable(() -> last.retryAt(RETRY_AT, DEFAULT_ERROR, LATER)), RUNNING, QUEUED);
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = "RUNNING", mode = Mode.EXCLUDE)
+        void givenJobNotRunning_retryAt_isRefusedAsIllegalTransition(JobStatus from) {
+            Job job = aJob().withStatus(from).build();
+
+            assertIllegalTransition(catchThrowable(() -> job.retryAt(RETRY_AT, DEFAULT_ERROR, LATER)), from, QUEUED);
+        }
+
+        @Test
+        void givenNoRetryTimeOrReason_retryAt_isRefused() {
+            Job job = aJob().withStatus(RUNNING).build();
+
+            assertThatThrownBy(() -> job.retryAt(null, DEFAULT_ERROR, LATER)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> job.retryAt(RETRY_AT, null, LATER)).isInstanceOf(NullPointerException.class);
+        }
+    }
+
+    @Test
+    void givenClockBehindLastUpdate_transition_neverMovesUpdatedAtBackwards() {
+        Job job = aJob().withStatus(RUNNING).updatedAt(LATER).build();
+
+        Job succeeded = job.succeed(DEFAULT_CREATED_AT.plusSeconds(3));
+
+        assertThat(succeeded.updatedAt()).isEqualTo(LATER);
+        assertThat(succeeded.finishedAt()).contains(LATER);
+    }
+
+    @ParameterizedTest
+    @EnumSource
+    void givenJobInAnyState_asQueued_showsItAsItWasAccepted(JobStatus status) {
+        Job job = aJob().withStatus(status).withAttempt(2).updatedAt(LATER).withVersion(5).build();
+
+        Job queued = job.asQueued();
+
+        assertThat(queued.id()).isEqualTo(job.id());
+        assertThat(queued.artifactId()).isEqualTo(job.artifactId());
+        assertThat(queued.spaceId()).isEqualTo(job.spaceId());
+        assertThat(queued.kind()).isEqualTo(job.kind());
+        assertThat(queued.maxAttempts()).isEqualTo(job.maxAttempts());
+        assertThat(queued.status()).isEqualTo(QUEUED);
+        assertThat(queued.attempt()).isZero();
+        assertThat(queued.error()).isEmpty();
+        assertThat(queued.nextRetryAt()).isEmpty();
+        assertThat(queued.startedAt()).isEmpty();
+        assertThat(queued.finishedAt()).isEmpty();
+        assertThat(queued.createdAt()).isEqualTo(job.createdAt());
+        assertThat(queued.updatedAt()).isEqualTo(job.createdAt());
+        assertThat(queued.version()).isZero();
+    }
+
+    @Nested
+    class Restore {
+
+        @ParameterizedTest
+        @EnumSource
+        void givenConsistentState_restore_rebuildsTheJob(JobStatus status) {
+            Job job = aJob().withStatus(status).withVersion(9).build();
+
+            assertThat(job.status()).isEqualTo(status);
+            assertThat(job.version()).isEqualTo(9);
+            assertInvariants(job);
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, Job.MAX_ATTEMPTS_LIMIT + 1})
+        void givenMaxAttemptsOutOfRange_restore_isRefused(int maxAttempts) {
+            assertThatThrownBy(() -> aJob().withMaxAttempts(maxAttempts).build())
+                    .isInstanceOfSatisfying(InvalidValueException.class,
+                            e -> assertThat(e.code()).isEqualTo("invalid_max_attempts"));
+        }
+
+        @Test
+        void givenMaxAttemptsAtTheLimit_restore_isAccepted() {
+            assertThat(aJob().withMaxAttempts(Job.MAX_ATTEMPTS_LIMIT).build().maxAttempts()).isEqualTo(100);
+            assertThat(aJob().withMaxAttempts(1).build().maxAttempts()).isEqualTo(1);
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {-1, 4})
+        void givenAttemptOutsideZeroToMax_restore_isRefused(int attempt) {
+            assertThatThrownBy(() -> aJob().withStatus(RUNNING).withMaxAttempts(3).withAttempt(attempt).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("attempt");
+        }
+
+        @Test
+        void givenFailedWithoutError_restore_isRefused() {
+            assertThatThrownBy(() -> aJob().withStatus(FAILED).withError(null).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("error");
+        }
+
+        @Test
+        void givenSucceededWithError_restore_isRefused() {
+            assertThatThrownBy(() -> aJob().withStatus(SUCCEEDED).withError(DEFAULT_ERROR).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("error");
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = "QUEUED", mode = Mode.EXCLUDE)
+        void givenRetryTimeWhenNotQueued_restore_isRefused(JobStatus status) {
+            assertThatThrownBy(() -> aJob().withStatus(status).withNextRetryAt(RETRY_AT).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("retry");
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = {"SUCCEEDED", "FAILED"})
+        void givenFinalJobWithoutFinishedAt_restore_isRefused(JobStatus status) {
+            assertThatThrownBy(() -> aJob().withStatus(status).finishedAt(null).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("finishedAt");
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = {"QUEUED", "RUNNING"})
+        void givenOpenJobWithFinishedAt_restore_isRefused(JobStatus status) {
+            assertThatThrownBy(() -> aJob().withStatus(status).finishedAt(LATER).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("finishedAt");
+        }
+
+        @Test
+        void givenMissingRequiredField_restore_isRefused() {
+            assertThatThrownBy(() -> aJob().withId(null).build()).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> aJob().forArtifact(null, DEFAULT_SPACE).build()).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> Job.restore(JobId.of(TestIds.next()), ArtifactId.of(TestIds.next()), DEFAULT_SPACE,
+                    JobKind.GENERATE, null, 0, 3, null, null, DEFAULT_CREATED_AT, null, null, DEFAULT_CREATED_AT, 0))
+                    .isInstanceOf(NullPointerException.class);
+        }
+    }
+
+    @Test
+    void equality_isByIdWhateverTheState() {
+        JobId id = JobId.of(TestIds.next());
+        Job queued = aJob().withId(id).build();
+        Job failed = aJob().withId(id).withStatus(FAILED).build();
+
+        assertThat(queued).isEqualTo(failed).hasSameHashCodeAs(failed).isNotEqualTo(aJob().build());
+        assertThat(failed.toString()).contains(id.toString()).contains("failed").contains("1/3");
+    }
+}
