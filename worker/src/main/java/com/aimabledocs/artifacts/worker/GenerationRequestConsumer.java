@@ -5,6 +5,7 @@ import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUse
 import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase.Outcome;
 import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase.RetryScheduled;
 import com.aimabledocs.artifacts.domain.job.GenerationRequest;
+import com.aimabledocs.artifacts.domain.shared.ConcurrentUpdateException;
 import com.aimabledocs.artifacts.domain.shared.DomainException;
 import com.aimabledocs.artifacts.domain.shared.UnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -60,8 +61,14 @@ public class GenerationRequestConsumer {
                 }
                 LOG.debugf("job %s: %s", request.jobId(), outcome);
                 return;
+            } catch (ConcurrentUpdateException e) {
+                LOG.debugf("job %s was changed concurrently; reading it again", request.jobId());
             } catch (UnavailableException e) {
                 LOG.warnf("job %s waits: %s", request.jobId(), e.getMessage());
+                Thread.sleep(config.unavailableBackoff().toMillis());
+            } catch (RuntimeException e) {
+                // Never acknowledge a message whose job did not reach a recorded state: retry, loudly.
+                LOG.errorf(e, "job %s failed unexpectedly; retrying", request.jobId());
                 Thread.sleep(config.unavailableBackoff().toMillis());
             }
         }

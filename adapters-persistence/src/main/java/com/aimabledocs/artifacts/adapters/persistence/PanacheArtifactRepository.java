@@ -9,6 +9,7 @@ import com.aimabledocs.artifacts.domain.shared.ConcurrentUpdateException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,12 @@ public class PanacheArtifactRepository implements ArtifactRepository, PanacheRep
             throw new ConcurrentUpdateException("artifact", artifact.id());
         }
         ArtifactMapper.copyState(artifact, row);
-        flush();
+        try {
+            flush();
+        } catch (OptimisticLockException changedSinceRead) {
+            // the row was committed by another transaction after this one read it
+            throw new ConcurrentUpdateException("artifact", artifact.id());
+        }
     }
 
     @Override

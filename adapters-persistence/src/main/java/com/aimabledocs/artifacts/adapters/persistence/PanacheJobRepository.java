@@ -8,6 +8,7 @@ import com.aimabledocs.artifacts.domain.shared.ConcurrentUpdateException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,7 +29,12 @@ public class PanacheJobRepository implements JobRepository, PanacheRepositoryBas
             throw new ConcurrentUpdateException("job", job.id());
         }
         JobMapper.copyState(job, row);
-        flush();
+        try {
+            flush();
+        } catch (OptimisticLockException changedSinceRead) {
+            // the row was committed by another transaction after this one read it
+            throw new ConcurrentUpdateException("job", job.id());
+        }
     }
 
     @Override

@@ -1,0 +1,195 @@
+package com.aimabledocs.artifacts.adapters.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
+import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
+import com.aimabledocs.artifacts.domain.artifact.Sha256;
+import com.aimabledocs.artifacts.domain.job.GenerationRequest;
+import com.aimabledocs.artifacts.domain.job.JobId;
+import com.aimabledocs.artifacts.domain.port.GenerationRequestPublisher;
+import com.aimabledocs.artifacts.domain.port.UnitOfWork;
+import com.aimabledocs.artifacts.domain.space.SpaceId;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The transactional outbox end to end: {@link OutboxGenerationRequestPublisher} appends in the caller's
+ * transaction, {@link OutboxRelay} sends committed rows to the real Kafka broker of the test stack and
+ * marks them sent. A plain {@link KafkaConsumer} reads the topic the way a worker would.
+ */
+@QuarkusTest
+class OutboxRelayTest {
+
+    private static final Duration DELIVERY = Duration.ofSeconds(15);
+
+    private static KafkaConsumer<String, String> consumer;
+    private static final ConcurrentLinkedQueue<ConsumerRecord<String, String>> received = new ConcurrentLinkedQueue<>();
+
+    @Inject
+    GenerationRequestPublisher publisher;
+
+    @Inject
+    UnitOfWork unitOfWork;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    MessagingConfig config;
+
+    @BeforeAll
+    static void subscribe() throws Exception {
+        String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        String topic = ConfigProvider.getConfig().getValue("artifacts.messaging.generation-requests-topic", String.class);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-relay-test-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+    }
+
+    @AfterAll
+    static void close() {
+        if (consumer != null) {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void givenCommittedPublishes_relay_sendsEachOnceAndMarksItsRowSent() throws Exception {
+        SpaceId space = SpaceId.of(UUID.randomUUID());
+        List<GenerationRequest> requests = IntStream.range(0, 5).mapToObj(i -> request(space, i)).toList();
+        List<String> keys = requests.stream().map(r -> r.artifactId().toString()).toList();
+
+        unitOfWork.inTransaction(() -> requests.forEach(publisher::publish));
+
+        await().atMost(DELIVERY).pollInterval(Duration.ZERO).until(() -> {
+            poll();
+            return keys.stream().allMatch(key -> !recordsWithKey(key).isEmpty());
+        });
+        pollFor(Duration.ofMillis(500));
+        for (GenerationRequest request : requests) {
+            List<ConsumerRecord<String, String>> records = recordsWithKey(request.artifactId().toString());
+            assertThat(records).as("messages of artifact %s", request.artifactId()).hasSize(1);
+            ConsumerRecord<String, String> record = records.get(0);
+            assertThat(record.topic()).isEqualTo(config.generationRequestsTopic());
+            assertThat(header(record, "event_type")).isEqualTo("generation_requested");
+            assertThat(header(record, "outbox_id")).matches("[0-9]+");
+            assertThat(json.readValue(record.value(), GenerationRequestMessage.class).toDomain()).isEqualTo(request);
+        }
+        await().atMost(DELIVERY).untilAsserted(() -> {
+            List<?> unsent = unitOfWork.inTransaction(() -> entityManager.createNativeQuery(
+                    "select id from outbox where message_key in (:keys) and sent_at is null")
+                    .setParameter("keys", keys).getResultList());
+            assertThat(unsent).isEmpty();
+        });
+        long rows = unitOfWork.inTransaction(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from outbox where message_key in (:keys) and sent_at is not null")
+                .setParameter("keys", keys).getSingleResult()).longValue());
+        assertThat(rows).isEqualTo(5);
+    }
+
+    /**
+     * A request published in a transaction that rolls back never reaches Kafka. A request committed after
+     * it is awaited as a marker: the relay sends in commit order, so once the marker arrived the relay
+     * has had every chance to send the rolled-back one.
+     */
+    @Test
+    void givenRolledBackPublish_relay_neverSendsIt() {
+        SpaceId space = SpaceId.of(UUID.randomUUID());
+        GenerationRequest rolledBack = request(space, 0);
+        GenerationRequest marker = request(space, 1);
+
+        try {
+            unitOfWork.inTransaction(() -> {
+                publisher.publish(rolledBack);
+                throw new IllegalStateException("roll back");
+            });
+        } catch (IllegalStateException expected) {
+            // the outbox row went with the transaction
+        }
+        unitOfWork.inTransaction(() -> publisher.publish(marker));
+
+        await().atMost(DELIVERY).pollInterval(Duration.ZERO).until(() -> {
+            poll();
+            return !recordsWithKey(marker.artifactId().toString()).isEmpty();
+        });
+        pollFor(Duration.ofSeconds(1));
+        assertThat(recordsWithKey(rolledBack.artifactId().toString())).isEmpty();
+        long rows = unitOfWork.inTransaction(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from outbox where message_key = :key")
+                .setParameter("key", rolledBack.artifactId().toString()).getSingleResult()).longValue());
+        assertThat(rows).isZero();
+    }
+
+    private static void poll() {
+        consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+    }
+
+    private static void pollFor(Duration duration) {
+        Instant end = Instant.now().plus(duration);
+        while (Instant.now().isBefore(end)) {
+            poll();
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> recordsWithKey(String key) {
+        return received.stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static GenerationRequest request(SpaceId space, int i) {
+        ArtifactId artifact = ArtifactId.of(UUID.randomUUID());
+        JobId job = JobId.of(UUID.randomUUID());
+        Optional<Sha256> digest = i % 2 == 0
+                ? Optional.of(new Sha256("b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9"))
+                : Optional.empty();
+        return new GenerationRequest(job, artifact, space, ObjectKey.stagingFor(space, artifact, job), digest,
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+}

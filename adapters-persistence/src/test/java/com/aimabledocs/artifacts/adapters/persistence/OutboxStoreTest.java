@@ -1,0 +1,205 @@
+package com.aimabledocs.artifacts.adapters.persistence;
+
+import static com.aimabledocs.artifacts.adapters.persistence.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aimabledocs.artifacts.adapters.persistence.OutboxStore.OutboxMessage;
+import com.aimabledocs.artifacts.domain.port.UnitOfWork;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link OutboxStore} against real PostgreSQL. This module's tests use a schema of their own (see
+ * application.properties), so no relay of another process claims these rows; each test still uses its own
+ * topic and looks only at its own rows.
+ */
+@QuarkusTest
+class OutboxStoreTest {
+
+    private static final int ALL = Integer.MAX_VALUE;
+
+    @Inject
+    OutboxStore outbox;
+
+    @Inject
+    UnitOfWork unitOfWork;
+
+    @Inject
+    EntityManager entityManager;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private String topic;
+    private ExecutorService executor;
+
+    @BeforeEach
+    void freshTopic() {
+        topic = "test.outbox." + UUID.randomUUID();
+        executor = Executors.newSingleThreadExecutor();
+        // Leftovers of earlier runs would be claimed first (oldest first): send them all.
+        unitOfWork.inTransaction(() -> outbox.markSent(
+                outbox.claimUnsent(ALL).stream().map(OutboxMessage::id).toList(), T0));
+    }
+
+    @AfterEach
+    void stopExecutor() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void givenAppendedRows_claimUnsent_returnsThemOldestFirstAsWritten() throws Exception {
+        Instant now = T0.plusNanos(9_000);
+        unitOfWork.inTransaction(() -> IntStream.range(0, 3).forEach(i -> outbox.append(topic, "key-" + i,
+                "generation_requested", "{\"n\": " + i + ", \"text\": \"é \\\"q\\\"\", \"nested\": {\"b\": 2, \"a\": [1, 2]}}",
+                now)));
+
+        List<OutboxMessage> claimed = mine(unitOfWork.inTransaction(() -> outbox.claimUnsent(ALL)));
+
+        assertThat(claimed).extracting(OutboxMessage::key).containsExactly("key-0", "key-1", "key-2");
+        assertThat(claimed).extracting(OutboxMessage::id).isSorted();
+        for (int i = 0; i < 3; i++) {
+            OutboxMessage message = claimed.get(i);
+            assertThat(message.topic()).isEqualTo(topic);
+            assertThat(message.eventType()).isEqualTo("generation_requested");
+            assertThat(message.createdAt()).isEqualTo(now);
+            assertThat(json.readTree(message.payload())).isEqualTo(json.readTree(
+                    "{\"n\": " + i + ", \"text\": \"é \\\"q\\\"\", \"nested\": {\"a\": [1, 2], \"b\": 2}}"));
+        }
+    }
+
+    @Test
+    void givenRolledBackAppend_claimUnsent_neverSeesIt() {
+        try {
+            unitOfWork.inTransaction(() -> {
+                outbox.append(topic, "key", "generation_requested", "{}", T0);
+                throw new IllegalStateException("roll back");
+            });
+        } catch (IllegalStateException expected) {
+            // the append went with the transaction
+        }
+
+        assertThat(mine(unitOfWork.inTransaction(() -> outbox.claimUnsent(ALL)))).isEmpty();
+    }
+
+    @Test
+    void givenLimit_claimUnsent_returnsOnlyTheOldest() {
+        appendCommitted(5);
+
+        List<OutboxMessage> claimed = unitOfWork.inTransaction(() -> outbox.claimUnsent(2));
+
+        assertThat(claimed).extracting(OutboxMessage::key).containsExactly("key-0", "key-1");
+    }
+
+    /**
+     * While one transaction holds its claim, a second one skips the locked rows instead of waiting for
+     * them: the two get disjoint rows. The held rows are claimable again once their holder ends unsent.
+     */
+    @Test
+    void givenClaimHeldOpen_concurrentClaim_skipsTheLockedRows() throws Exception {
+        appendCommitted(6);
+        CountDownLatch claimedFirst = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+
+        Future<List<OutboxMessage>> first = executor.submit(() -> unitOfWork.inTransaction(() -> {
+            List<OutboxMessage> rows = outbox.claimUnsent(3);
+            claimedFirst.countDown();
+            awaitLatch(releaseFirst);
+            return rows;
+        }));
+        assertThat(claimedFirst.await(10, TimeUnit.SECONDS)).isTrue();
+        List<OutboxMessage> second;
+        try {
+            second = mine(unitOfWork.inTransaction(() -> outbox.claimUnsent(ALL)));
+        } finally {
+            releaseFirst.countDown();
+        }
+        List<OutboxMessage> firstRows = mine(first.get(10, TimeUnit.SECONDS));
+
+        assertThat(firstRows).extracting(OutboxMessage::key).containsExactly("key-0", "key-1", "key-2");
+        assertThat(second).extracting(OutboxMessage::key).containsExactly("key-3", "key-4", "key-5");
+        Set<Long> overlap = new HashSet<>(ids(firstRows));
+        overlap.retainAll(ids(second));
+        assertThat(overlap).isEmpty();
+        assertThat(mine(unitOfWork.inTransaction(() -> outbox.claimUnsent(ALL)))).hasSize(6);
+    }
+
+    @Test
+    void givenMarkedSent_claimUnsentAndCount_leaveThemOut() {
+        appendCommitted(4);
+        long unsentBefore = unitOfWork.inTransaction(outbox::countUnsent);
+        Instant sentAt = T0.plusSeconds(60);
+
+        unitOfWork.inTransaction(() -> {
+            List<OutboxMessage> claimed = mine(outbox.claimUnsent(ALL));
+            outbox.markSent(ids(claimed.subList(0, 3)), sentAt);
+        });
+
+        List<OutboxMessage> left = mine(unitOfWork.inTransaction(() -> outbox.claimUnsent(ALL)));
+        assertThat(left).extracting(OutboxMessage::key).containsExactly("key-3");
+        assertThat(unitOfWork.inTransaction(outbox::countUnsent)).isEqualTo(unsentBefore - 3);
+        assertThat(sentAtOf("key-0")).isEqualTo(sentAt);
+        assertThat(sentAtOf("key-3")).isNull();
+        unitOfWork.inTransaction(() -> outbox.markSent(List.of(), sentAt));
+    }
+
+    @Test
+    void givenSentRows_purgeSentBefore_deletesOnlyRowsSentBeforeTheCutoff() {
+        appendCommitted(3);
+        unitOfWork.inTransaction(() -> {
+            List<OutboxMessage> rows = mine(outbox.claimUnsent(ALL));
+            outbox.markSent(List.of(rows.get(0).id()), T0.minusSeconds(3600));
+            outbox.markSent(List.of(rows.get(1).id()), T0.plusSeconds(3600));
+        });
+
+        unitOfWork.inTransaction(() -> outbox.purgeSentBefore(T0));
+
+        assertThat(unitOfWork.inTransaction(() -> entityManager.createNativeQuery(
+                "select message_key from outbox where topic = :topic order by id")
+                .setParameter("topic", topic).getResultList())).containsExactly("key-1", "key-2");
+    }
+
+    private void appendCommitted(int count) {
+        unitOfWork.inTransaction(() -> IntStream.range(0, count)
+                .forEach(i -> outbox.append(topic, "key-" + i, "generation_requested", "{\"n\": " + i + "}", T0)));
+    }
+
+    private Instant sentAtOf(String key) {
+        return unitOfWork.inTransaction(() -> (Instant) entityManager.createNativeQuery(
+                        "select sent_at from outbox where topic = :topic and message_key = :key", Instant.class)
+                .setParameter("topic", topic).setParameter("key", key).getSingleResult());
+    }
+
+    private List<OutboxMessage> mine(List<OutboxMessage> rows) {
+        return rows.stream().filter(m -> m.topic().equals(topic)).toList();
+    }
+
+    private static List<Long> ids(List<OutboxMessage> rows) {
+        return rows.stream().map(OutboxMessage::id).toList();
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out waiting for the test to go on");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
