@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * Consumes generation requests. The offset of a message is committed only after this method returns,
  * that is after the database recorded the job's outcome: a crash at any point means redelivery, and the
- * use case makes redelivery harmless.
+ * use case makes redelivery harmless. Records are processed in order per consumer (so two deliveries of
+ * one artifact's request never race); {@code concurrency} runs several consumers over the partitions.
  */
 @ApplicationScoped
 public class GenerationRequestConsumer {
@@ -41,7 +42,7 @@ public class GenerationRequestConsumer {
     }
 
     @Incoming("generation-requests")
-    @Blocking(ordered = false)
+    @Blocking
     public void consume(String payload) throws InterruptedException {
         GenerationRequest request;
         try {

@@ -49,6 +49,7 @@ public class ArtifactResource {
     private final ListJobsQuery listJobs;
     private final ObjectMapper json;
     private final GenerateRequestReader reader;
+    private final long maxBodyBytes;
 
     ArtifactResource(GenerateArtifactUseCase generate, GetArtifactQuery getArtifact, ListArtifactsQuery listArtifacts,
                      OpenDownloadQuery openDownload, ListJobsQuery listJobs, ObjectMapper json, ApiConfig config) {
@@ -58,7 +59,8 @@ public class ArtifactResource {
         this.openDownload = openDownload;
         this.listJobs = listJobs;
         this.json = json;
-        this.reader = new GenerateRequestReader(json, config.api().maxBodyBytes());
+        this.maxBodyBytes = config.api().maxBodyBytes();
+        this.reader = new GenerateRequestReader(json, maxBodyBytes);
     }
 
     @GET
@@ -130,10 +132,14 @@ public class ArtifactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response generate(@RestPath("space_id") String spaceId,
                              @RestHeader("Idempotency-Key") String idempotencyKey,
+                             @RestHeader("Content-Length") String contentLength,
                              @Context ContainerRequestContext request, InputStream body) {
         Principal principal = ApiKeyFilter.principalOf(request);
         SpaceId space = SpaceId.parse(spaceId);
-        // Fail fast, before the body is read: wrong space or scope, malformed Idempotency-Key.
+        // Fail fast, before the body is read: too large, wrong space or scope, malformed Idempotency-Key.
+        if (contentLength != null && contentLength.matches("\\d{1,18}") && Long.parseLong(contentLength) > maxBodyBytes) {
+            throw ApiProblemException.payloadTooLarge(maxBodyBytes);
+        }
         principal.authorize(space, Scope.ARTIFACTS_WRITE);
         if (idempotencyKey != null) {
             new IdempotencyKey(principal.keyId(), space, GenerateArtifactService.ROUTE, idempotencyKey);

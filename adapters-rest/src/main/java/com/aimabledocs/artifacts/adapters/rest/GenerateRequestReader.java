@@ -1,5 +1,6 @@
 package com.aimabledocs.artifacts.adapters.rest;
 
+import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactMetadata;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactName;
 import com.aimabledocs.artifacts.domain.artifact.DocumentType;
@@ -26,6 +27,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -188,6 +190,9 @@ final class GenerateRequestReader {
         }
         if (!contentSeen) {
             errors.add(new Problem.FieldError("content", "content is required (standard base64)"));
+        }
+        if (new LinkedHashSet<>(threadIds).size() > Artifact.MAX_THREADS) {
+            errors.add(new Problem.FieldError("thread_ids", "an artifact belongs to at most " + Artifact.MAX_THREADS + " threads"));
         }
         if (!errors.isEmpty()) {
             throw new ApiProblemException(400, "validation_failed", "the request has invalid fields", errors);

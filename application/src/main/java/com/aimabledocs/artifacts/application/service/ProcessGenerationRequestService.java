@@ -56,7 +56,8 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
 
     @Override
     public Outcome process(GenerationRequest request) {
-        Optional<Job> known = unitOfWork.inTransaction(() -> jobs.findById(request.jobId()));
+        Optional<Job> known = unitOfWork.inTransaction(() -> jobs.findById(request.jobId()))
+                .filter(job -> job.artifactId().equals(request.artifactId()) && job.spaceId().equals(request.spaceId()));
         if (known.isEmpty()) {
             return new UnknownJob();
         }
@@ -142,7 +143,11 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
 
     private Job succeed(GenerationRequest request, StoredContent content) {
         Instant now = clock.now();
-        Job job = loadJob(request).succeed(now);
+        Job current = loadJob(request);
+        if (current.status().isFinal()) {
+            return current; // a concurrent delivery of the same request finished it first
+        }
+        Job job = current.succeed(now);
         jobs.update(job);
         artifacts.update(loadArtifact(request).markReady(content, now));
         return job;
@@ -150,7 +155,11 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
 
     private Job fail(GenerationRequest request, FailureReason reason) {
         Instant now = clock.now();
-        Job job = loadJob(request).fail(reason, now);
+        Job current = loadJob(request);
+        if (current.status().isFinal()) {
+            return current;
+        }
+        Job job = current.fail(reason, now);
         jobs.update(job);
         artifacts.update(loadArtifact(request).markFailed(reason, now));
         return job;

@@ -25,7 +25,7 @@ public interface ProcessGenerationRequestUseCase {
     record RetryScheduled(Job job, Instant retryAt) implements Outcome {
     }
 
-    /** No such job exists (a request for work this service never accepted). */
+    /** No such job exists, or it belongs to another artifact or space than the request says. */
     record UnknownJob() implements Outcome {
     }
 }
