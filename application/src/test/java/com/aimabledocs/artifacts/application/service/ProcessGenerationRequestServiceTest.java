@@ -21,6 +21,7 @@ import com.aimabledocs.artifacts.domain.artifact.StoredContent;
 import com.aimabledocs.artifacts.domain.job.GenerationRequest;
 import com.aimabledocs.artifacts.domain.job.Job;
 import com.aimabledocs.artifacts.domain.job.JobId;
+import com.aimabledocs.artifacts.domain.space.SpaceId;
 import com.aimabledocs.artifacts.domain.job.JobStatus;
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
 import com.aimabledocs.artifacts.domain.shared.TestIds;
@@ -226,6 +227,19 @@ class ProcessGenerationRequestServiceTest {
             assertThat(ports.objects.putCount()).isEqualTo(puts);
             assertThat(job(accepted).status()).isEqualTo(JobStatus.QUEUED);
             assertThat(artifact(accepted).status()).isEqualTo(ArtifactStatus.PENDING);
+        }
+
+        @Test
+        void givenRequestNamingAnotherSpaceForAKnownJob_process_treatsItAsUnknownAndTouchesNothing() {
+            GenerationRequest accepted = accept(aGenerateCommand().withContent(BYTES));
+            GenerationRequest misdirected = new GenerationRequest(accepted.jobId(), accepted.artifactId(),
+                    SpaceId.of(TestIds.next()), accepted.stagedContent(), accepted.expectedSha256(),
+                    accepted.requestedAt());
+            int puts = ports.objects.putCount();
+
+            assertThat(service.process(misdirected)).isInstanceOf(UnknownJob.class);
+            assertThat(ports.objects.putCount()).isEqualTo(puts);
+            assertThat(job(accepted).status()).isEqualTo(JobStatus.QUEUED);
         }
     }
 
