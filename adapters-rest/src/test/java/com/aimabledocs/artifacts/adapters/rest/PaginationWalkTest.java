@@ -2,6 +2,7 @@ package com.aimabledocs.artifacts.adapters.rest;
 
 import static com.aimabledocs.artifacts.adapters.rest.ApiTestSupport.artifactsPath;
 import static com.aimabledocs.artifacts.adapters.rest.ApiTestSupport.as;
+import static com.aimabledocs.artifacts.adapters.rest.ApiTestSupport.generateBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aimabledocs.artifacts.domain.access.Scope;
@@ -48,7 +49,7 @@ class PaginationWalkTest {
 
     @Test
     void givenLargeSpace_walkWhileInserting_returnsEveryArtifactOnceInOrder() {
-        TestFixtures.SpaceKey space = fixtures.newSpace(Scope.ARTIFACTS_READ);
+        TestFixtures.SpaceKey space = fixtures.newSpace(Scope.ARTIFACTS_READ, Scope.ARTIFACTS_WRITE);
         List<Artifact> inSpace = insertExisting(space);
 
         long started = System.nanoTime();
@@ -112,13 +113,17 @@ class PaginationWalkTest {
             }
             seen.addAll(ids);
 
-            // Newer artifacts arrive during the walk; they sort before the cursor and must not appear.
+            // Newer artifacts arrive during the walk, one through the generate endpoint and two (sharing a
+            // timestamp) straight into storage; they sort before the cursor and must not appear.
+            String generated = as(space.apiKey()).contentType("application/json")
+                    .body(generateBody("late-generated", "document", new byte[] {1, 2, 3}, Map.of("thread_id", THREAD)))
+                    .post(artifactsPath(space.spaceId()) + "/generate")
+                    .then().statusCode(202).extract().jsonPath().getString("artifact.id");
+            inSpace.add(fixtures.find(space.spaceId(), generated));
             Instant now = fixtures.now();
             List<Artifact> late = List.of(
-                    fixtures.pendingArtifact(space.spaceId(), "late-a", DocumentType.DOCUMENT, List.of(THREAD), now),
                     fixtures.pendingArtifact(space.spaceId(), "late-b", DocumentType.DATA, List.of(), now),
-                    fixtures.pendingArtifact(space.spaceId(), "late-c", DocumentType.DOCUMENT, List.of(THREAD),
-                            now.plusNanos(1000)));
+                    fixtures.pendingArtifact(space.spaceId(), "late-c", DocumentType.DOCUMENT, List.of(THREAD), now));
             fixtures.add(late);
             inSpace.addAll(late);
         } while (hasMore && pages <= expected.size() / PAGE + 2);

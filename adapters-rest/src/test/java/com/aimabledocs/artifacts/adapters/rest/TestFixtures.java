@@ -108,6 +108,11 @@ public class TestFixtures {
         unitOfWork.inTransaction(() -> batch.forEach(artifacts::add));
     }
 
+    public Artifact find(String spaceId, String artifactId) {
+        return unitOfWork.inTransaction(() -> artifacts.findById(SpaceId.parse(spaceId), ArtifactId.parse(artifactId)))
+                .orElseThrow();
+    }
+
     public Instant now() {
         return clock.now();
     }
