@@ -11,6 +11,14 @@ public interface MessagingConfig {
     @WithDefault("artifacts.generation-requests.v1")
     String generationRequestsTopic();
 
+    /**
+     * Topic where the worker puts the requests it could not, or may not, process: unreadable or invalid
+     * messages, requests for unknown jobs, and the requests of jobs that failed. The original value, with
+     * the reason in headers.
+     */
+    @WithDefault("artifacts.generation-requests.dlq.v1")
+    String deadLetterTopic();
+
     Relay relay();
 
     interface Relay {

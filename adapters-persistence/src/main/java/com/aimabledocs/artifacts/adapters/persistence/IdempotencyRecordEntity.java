@@ -9,9 +9,13 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
+/** A row of {@code idempotency_records}: a reservation in flight, or the record of a completed request. */
 @Entity
 @Table(name = "idempotency_records")
 class IdempotencyRecordEntity {
+
+    static final String IN_FLIGHT = "in_flight";
+    static final String COMPLETED = "completed";
 
     @EmbeddedId
     Key key;
@@ -19,11 +23,22 @@ class IdempotencyRecordEntity {
     @Column(name = "request_fingerprint", nullable = false, length = 64)
     String requestFingerprint;
 
-    @Column(name = "artifact_id", nullable = false)
+    @Column(name = "state", nullable = false)
+    String state;
+
+    /** Set once completed. */
+    @Column(name = "artifact_id")
     UUID artifactId;
 
-    @Column(name = "job_id", nullable = false)
+    /** Set once completed. */
+    @Column(name = "job_id")
     UUID jobId;
+
+    @Column(name = "reservation_token")
+    UUID reservationToken;
+
+    @Column(name = "reserved_until")
+    Instant reservedUntil;
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt;

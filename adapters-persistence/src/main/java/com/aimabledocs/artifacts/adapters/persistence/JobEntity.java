@@ -36,6 +36,15 @@ class JobEntity {
     @Column(name = "next_retry_at")
     Instant nextRetryAt;
 
+    @Column(name = "content_sha256", updatable = false)
+    String contentSha256;
+
+    @Column(name = "lease_owner")
+    String leaseOwner;
+
+    @Column(name = "lease_expires_at")
+    Instant leaseExpiresAt;
+
     @Column(name = "error_code")
     String errorCode;
 

@@ -1,9 +1,11 @@
 package com.aimabledocs.artifacts.adapters.persistence;
 
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
+import com.aimabledocs.artifacts.domain.artifact.Sha256;
 import com.aimabledocs.artifacts.domain.job.Job;
 import com.aimabledocs.artifacts.domain.job.JobId;
 import com.aimabledocs.artifacts.domain.job.JobKind;
+import com.aimabledocs.artifacts.domain.job.JobLease;
 import com.aimabledocs.artifacts.domain.job.JobStatus;
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
@@ -17,8 +19,9 @@ final class JobMapper {
     static Job toDomain(JobEntity row) {
         return Job.restore(JobId.of(row.id), ArtifactId.of(row.artifactId), SpaceId.of(row.spaceId),
                 JobKind.valueOf(row.kind.toUpperCase(Locale.ROOT)), JobStatus.fromWireName(row.status),
-                row.attempt, row.maxAttempts, row.nextRetryAt,
-                row.errorCode == null ? null : new FailureReason(row.errorCode, row.errorMessage),
+                row.attempt, row.maxAttempts, row.contentSha256 == null ? null : new Sha256(row.contentSha256),
+                row.nextRetryAt, row.errorCode == null ? null : new FailureReason(row.errorCode, row.errorMessage),
+                row.leaseOwner == null ? null : new JobLease(row.leaseOwner, row.leaseExpiresAt),
                 row.createdAt, row.startedAt, row.finishedAt, row.updatedAt, row.version);
     }
 
@@ -29,6 +32,7 @@ final class JobMapper {
         row.spaceId = job.spaceId().value();
         row.kind = job.kind().wireName();
         row.maxAttempts = job.maxAttempts();
+        row.contentSha256 = job.expectedSha256().map(Sha256::hex).orElse(null);
         row.createdAt = job.createdAt();
         copyState(job, row);
         return row;
@@ -38,6 +42,8 @@ final class JobMapper {
         row.status = job.status().wireName();
         row.attempt = job.attempt();
         row.nextRetryAt = job.nextRetryAt().orElse(null);
+        row.leaseOwner = job.lease().map(JobLease::owner).orElse(null);
+        row.leaseExpiresAt = job.lease().map(JobLease::expiresAt).orElse(null);
         row.errorCode = job.error().map(FailureReason::code).orElse(null);
         row.errorMessage = job.error().map(FailureReason::message).orElse(null);
         row.startedAt = job.startedAt().orElse(null);

@@ -2,6 +2,7 @@ package com.aimabledocs.artifacts.adapters.rest;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "artifacts")
@@ -10,6 +11,8 @@ public interface ApiConfig {
     Api api();
 
     Jobs jobs();
+
+    Idempotency idempotency();
 
     Bootstrap bootstrap();
 
@@ -25,6 +28,27 @@ public interface ApiConfig {
         /** Attempts a generation job gets before it fails for good. */
         @WithDefault("5")
         int maxAttempts();
+    }
+
+    interface Idempotency {
+
+        /**
+         * How long a completed Idempotency-Key is kept (counted from its first use), and how long after its
+         * deadline an abandoned reservation is. The published promise: at least 24 hours.
+         */
+        @WithDefault("24h")
+        Duration retention();
+
+        /** How often the purge runs; read by {@link IdempotencyKeyPurge}'s schedule. */
+        @WithDefault("10m")
+        Duration purgeEvery();
+
+        /**
+         * How long a request holds its key before another request may take it over: longer than the
+         * slowest upload of the largest accepted body.
+         */
+        @WithDefault("5m")
+        Duration reservationLifetime();
     }
 
     /** A space and key to make sure of at start (local runs, first deployment). Both or neither. */

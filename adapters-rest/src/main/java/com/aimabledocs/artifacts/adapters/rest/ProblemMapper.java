@@ -3,8 +3,8 @@ package com.aimabledocs.artifacts.adapters.rest;
 import com.aimabledocs.artifacts.domain.access.ForbiddenException;
 import com.aimabledocs.artifacts.domain.access.UnauthenticatedException;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactNotDownloadableException;
+import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyInUseException;
 import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyReusedException;
-import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyTakenException;
 import com.aimabledocs.artifacts.domain.shared.ConcurrentUpdateException;
 import com.aimabledocs.artifacts.domain.shared.DomainException;
 import com.aimabledocs.artifacts.domain.shared.IllegalTransitionException;
@@ -42,8 +42,11 @@ public class ProblemMapper {
         if (e instanceof UnauthenticatedException) {
             response.header("WWW-Authenticate", "ApiKey header=\"X-API-Key\"");
         }
-        if (e instanceof UnavailableException || e instanceof IdempotencyKeyTakenException) {
+        if (e instanceof UnavailableException) {
             response.header("Retry-After", "1");
+        }
+        if (e instanceof IdempotencyKeyInUseException inUse) {
+            response.header("Retry-After", Integer.toString(inUse.retryAfterSeconds()));
         }
         return response.build();
     }
@@ -110,7 +113,7 @@ public class ProblemMapper {
         if (e instanceof NotFoundException) {
             return 404;
         }
-        if (e instanceof ArtifactNotDownloadableException || e instanceof IdempotencyKeyTakenException
+        if (e instanceof ArtifactNotDownloadableException || e instanceof IdempotencyKeyInUseException
                 || e instanceof IllegalTransitionException || e instanceof ConcurrentUpdateException) {
             return 409;
         }

@@ -7,6 +7,7 @@ import com.aimabledocs.artifacts.application.port.in.GetArtifactQuery;
 import com.aimabledocs.artifacts.application.port.in.ListArtifactsQuery;
 import com.aimabledocs.artifacts.application.port.in.ListJobsQuery;
 import com.aimabledocs.artifacts.application.port.in.OpenDownloadQuery;
+import com.aimabledocs.artifacts.application.port.in.PurgeIdempotencyKeysUseCase;
 import com.aimabledocs.artifacts.application.service.AuthenticateApiKeyService;
 import com.aimabledocs.artifacts.application.service.BootstrapSpaceService;
 import com.aimabledocs.artifacts.application.service.GenerateArtifactService;
@@ -14,6 +15,7 @@ import com.aimabledocs.artifacts.application.service.GetArtifactService;
 import com.aimabledocs.artifacts.application.service.ListArtifactsService;
 import com.aimabledocs.artifacts.application.service.ListJobsService;
 import com.aimabledocs.artifacts.application.service.OpenDownloadService;
+import com.aimabledocs.artifacts.application.service.PurgeIdempotencyKeysService;
 import com.aimabledocs.artifacts.domain.port.ApiKeyRepository;
 import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.Clock;
@@ -38,7 +40,14 @@ public class UseCaseWiring {
                                              GenerationRequestPublisher publisher, UnitOfWork unitOfWork,
                                              Clock clock, IdGenerator ids, ApiConfig config) {
         return new GenerateArtifactService(artifacts, jobs, idempotency, objects, publisher, unitOfWork, clock, ids,
-                config.jobs().maxAttempts());
+                config.jobs().maxAttempts(), config.idempotency().reservationLifetime());
+    }
+
+    @Produces
+    @ApplicationScoped
+    PurgeIdempotencyKeysUseCase purgeIdempotencyKeys(IdempotencyStore idempotency, UnitOfWork unitOfWork, Clock clock,
+                                                     ApiConfig config) {
+        return new PurgeIdempotencyKeysService(idempotency, unitOfWork, clock, config.idempotency().retention());
     }
 
     @Produces

@@ -15,19 +15,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -251,37 +244,6 @@ class GenerateArtifactApiTest {
         assertThat(second.statusCode()).isEqualTo(202);
         assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(second.asByteArray()).isEqualTo(first.asByteArray());
-    }
-
-    @Test
-    void givenConcurrentRequestsWithSameIdempotencyKey_generate_createsOnce() throws Exception {
-        String key = "concurrent-" + UUID.randomUUID();
-        String thread = uniqueThread("concurrent");
-        byte[] body = generateBody("concurrent.txt", "text", HELLO, Map.of("thread_id", thread));
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<Response>> calls = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                calls.add(pool.submit(() -> post(body, key)));
-            }
-            Set<String> locations = new HashSet<>();
-            for (Future<Response> call : calls) {
-                Response response = call.get(30, TimeUnit.SECONDS);
-                if (response.statusCode() == 409) {
-                    assertProblem(response, 409, "idempotency_key_in_use");
-                    assertThat(response.header("Retry-After")).isNotBlank();
-                } else {
-                    assertThat(response.statusCode()).as(response.asString()).isEqualTo(202);
-                    locations.add(response.header("Location"));
-                }
-            }
-            assertThat(locations).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
-        JsonPath listed = api().queryParam("thread_id", thread).get(artifactsPath(bootstrapSpace()))
-                .then().statusCode(200).extract().jsonPath();
-        assertThat(listed.getList("data")).as("artifacts created by 4 concurrent requests").hasSize(1);
     }
 
     @Test

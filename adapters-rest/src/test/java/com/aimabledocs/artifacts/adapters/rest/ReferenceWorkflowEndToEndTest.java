@@ -144,6 +144,8 @@ class ReferenceWorkflowEndToEndTest {
         // Not overridable: the worker must read the topic this API writes to, and listen where we look.
         env.put("ARTIFACTS_GENERATION_REQUESTS_TOPIC",
                 config.getValue("artifacts.messaging.generation-requests-topic", String.class));
+        env.put("ARTIFACTS_DEAD_LETTER_TOPIC",
+                config.getValue("artifacts.messaging.generation-requests-topic", String.class) + ".dlq");
         env.put("ARTIFACTS_WORKER_HTTP_HOST", "127.0.0.1");
         env.put("ARTIFACTS_WORKER_HTTP_PORT", Integer.toString(port));
         env.put("ARTIFACTS_DB_MIGRATE_AT_START", "false");

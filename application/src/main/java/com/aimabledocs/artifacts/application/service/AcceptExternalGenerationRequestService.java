@@ -79,7 +79,7 @@ public final class AcceptExternalGenerationRequestService implements AcceptExter
         unitOfWork.inTransaction(() -> {
             artifacts.add(Artifact.request(artifactId, request.spaceId(), request.name(), request.type(),
                     request.threadIds(), request.mediaType().orElse(null), request.metadata(), now));
-            jobs.add(Job.queue(jobId, artifactId, request.spaceId(), JobKind.GENERATE, maxAttempts, now));
+            jobs.add(Job.queue(jobId, artifactId, request.spaceId(), JobKind.GENERATE, maxAttempts, request.contentSha256(), now));
         });
         return new Accepted(new GenerationRequest(jobId, artifactId, request.spaceId(), staged,
                 request.contentSha256(), now), true);

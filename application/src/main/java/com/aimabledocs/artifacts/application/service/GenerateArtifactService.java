@@ -11,10 +11,14 @@ import com.aimabledocs.artifacts.domain.artifact.ArtifactNotFoundException;
 import com.aimabledocs.artifacts.domain.artifact.MediaType;
 import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
 import com.aimabledocs.artifacts.domain.artifact.Sha256;
+import com.aimabledocs.artifacts.domain.idempotency.IdempotencyEntry;
 import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKey;
+import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyInUseException;
 import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyReusedException;
-import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyTakenException;
 import com.aimabledocs.artifacts.domain.idempotency.IdempotencyRecord;
+import com.aimabledocs.artifacts.domain.idempotency.IdempotencyReservation;
+import com.aimabledocs.artifacts.domain.idempotency.IdempotencyReservationLostException;
+import com.aimabledocs.artifacts.domain.idempotency.ReservationOutcome;
 import com.aimabledocs.artifacts.domain.job.GenerationRequest;
 import com.aimabledocs.artifacts.domain.job.Job;
 import com.aimabledocs.artifacts.domain.job.JobId;
@@ -28,18 +32,36 @@ import com.aimabledocs.artifacts.domain.port.IdempotencyStore;
 import com.aimabledocs.artifacts.domain.port.JobRepository;
 import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Stages the bytes in the object store first, then writes artifact, job, idempotency record and the
- * outgoing request in one transaction. If the transaction fails, the staged object is removed; if it
- * commits, a worker will find both the request and the bytes.
+ * Accepts a generation request in three steps. With an Idempotency-Key, it first reserves the key in a
+ * short transaction of its own, so a concurrent request with the same key learns at once that the key is
+ * in use (or, once the first completed, gets the replay) instead of waiting for the upload. It then
+ * stages the bytes in the object store, and finally writes artifact, job, outgoing request and the
+ * completion of the reservation in one transaction. If anything fails after the reservation, the staged
+ * object is removed and the key released, so a corrected request may use it again; if the last
+ * transaction commits, a worker will find both the request and the bytes.
  */
 public final class GenerateArtifactService implements GenerateArtifactUseCase {
 
     /** The route an Idempotency-Key is scoped to. */
     public static final String ROUTE = "generate-artifact";
+
+    /**
+     * How long a reservation holds its key before another request may take it over. It must outlast the
+     * slowest legitimate request (staging the largest accepted body, 128 MiB by default, takes seconds on
+     * a sane link), yet be short enough that the key of a request whose process died is not blocked for
+     * long. A request that is still working when its reservation is taken over cannot complete it and
+     * creates nothing.
+     */
+    public static final Duration DEFAULT_RESERVATION_LIFETIME = Duration.ofMinutes(5);
+
+    /** What a client with a key in use is told to wait: a normal request completes well within it. */
+    static final int IN_USE_RETRY_AFTER_SECONDS = 1;
 
     private final ArtifactRepository artifacts;
     private final JobRepository jobs;
@@ -50,10 +72,18 @@ public final class GenerateArtifactService implements GenerateArtifactUseCase {
     private final Clock clock;
     private final IdGenerator ids;
     private final int maxAttempts;
+    private final Duration reservationLifetime;
 
     public GenerateArtifactService(ArtifactRepository artifacts, JobRepository jobs, IdempotencyStore idempotency,
                                    ObjectStore objects, GenerationRequestPublisher publisher, UnitOfWork unitOfWork,
                                    Clock clock, IdGenerator ids, int maxAttempts) {
+        this(artifacts, jobs, idempotency, objects, publisher, unitOfWork, clock, ids, maxAttempts,
+                DEFAULT_RESERVATION_LIFETIME);
+    }
+
+    public GenerateArtifactService(ArtifactRepository artifacts, JobRepository jobs, IdempotencyStore idempotency,
+                                   ObjectStore objects, GenerationRequestPublisher publisher, UnitOfWork unitOfWork,
+                                   Clock clock, IdGenerator ids, int maxAttempts, Duration reservationLifetime) {
         this.artifacts = artifacts;
         this.jobs = jobs;
         this.idempotency = idempotency;
@@ -63,32 +93,54 @@ public final class GenerateArtifactService implements GenerateArtifactUseCase {
         this.clock = clock;
         this.ids = ids;
         this.maxAttempts = maxAttempts;
+        this.reservationLifetime = Objects.requireNonNull(reservationLifetime, "reservationLifetime");
+        if (reservationLifetime.isNegative() || reservationLifetime.isZero()) {
+            throw new IllegalArgumentException("the reservation lifetime must be positive");
+        }
     }
 
     @Override
     public GenerationAccepted generate(GenerateArtifactCommand command) {
         command.principal().authorize(command.spaceId(), Scope.ARTIFACTS_WRITE);
-        Optional<IdempotencyKey> key = command.idempotency()
-                .map(i -> new IdempotencyKey(command.principal().keyId(), command.spaceId(), ROUTE, i.key()));
-        String fingerprint = command.idempotency().map(GenerateArtifactCommand.Idempotency::requestFingerprint).orElse("");
-        if (key.isPresent()) {
-            Optional<IdempotencyRecord> earlier = unitOfWork.inTransaction(() -> idempotency.find(key.get()));
-            if (earlier.isPresent()) {
-                return replay(earlier.get(), fingerprint);
-            }
+        if (command.idempotency().isEmpty()) {
+            return create(command, Optional.empty());
         }
+        GenerateArtifactCommand.Idempotency requested = command.idempotency().get();
+        IdempotencyKey key = new IdempotencyKey(command.principal().keyId(), command.spaceId(), ROUTE, requested.key());
+        IdempotencyReservation candidate = IdempotencyReservation.reserve(key, requested.requestFingerprint(),
+                ids.newId(), clock.now(), reservationLifetime);
+        ReservationOutcome outcome = unitOfWork.inTransaction(() -> idempotency.reserve(candidate));
+        if (outcome instanceof ReservationOutcome.Existing existing) {
+            return answerExisting(existing.entry(), requested.requestFingerprint());
+        }
+        IdempotencyReservation reservation = ((ReservationOutcome.Reserved) outcome).reservation();
+        try {
+            return create(command, Optional.of(reservation));
+        } catch (IdempotencyReservationLostException lost) {
+            // Held too long: another request took the key over. Nothing of this one was committed.
+            throw new IdempotencyKeyInUseException(IN_USE_RETRY_AFTER_SECONDS);
+        } catch (RuntimeException failure) {
+            releaseQuietly(reservation, failure);
+            throw failure;
+        }
+    }
 
+    private GenerationAccepted answerExisting(IdempotencyEntry entry, String fingerprint) {
+        if (entry instanceof IdempotencyRecord completed) {
+            return replay(completed, fingerprint);
+        }
+        // In flight, with this body or another: the first request may still fail and give the key up.
+        throw new IdempotencyKeyInUseException(IN_USE_RETRY_AFTER_SECONDS);
+    }
+
+    /** Stages the bytes, then records everything in one transaction; removes the staged bytes on failure. */
+    private GenerationAccepted create(GenerateArtifactCommand command, Optional<IdempotencyReservation> reservation) {
         ArtifactId artifactId = ArtifactId.of(ids.newId());
         JobId jobId = JobId.of(ids.newId());
         ObjectKey staged = ObjectKey.stagingFor(command.spaceId(), artifactId, jobId);
         stage(command, staged);
         try {
-            return unitOfWork.inTransaction(() -> record(command, artifactId, jobId, staged, key, fingerprint));
-        } catch (IdempotencyKeyTakenException raceLost) {
-            objects.delete(staged);
-            return unitOfWork.inTransaction(() -> idempotency.find(key.orElseThrow()))
-                    .map(winner -> replay(winner, fingerprint))
-                    .orElseThrow(() -> raceLost);
+            return unitOfWork.inTransaction(() -> record(command, artifactId, jobId, staged, reservation));
         } catch (RuntimeException e) {
             deleteQuietly(staged, e);
             throw e;
@@ -108,12 +160,13 @@ public final class GenerateArtifactService implements GenerateArtifactUseCase {
     }
 
     private GenerationAccepted record(GenerateArtifactCommand command, ArtifactId artifactId, JobId jobId,
-                                      ObjectKey staged, Optional<IdempotencyKey> key, String fingerprint) {
+                                      ObjectKey staged, Optional<IdempotencyReservation> reservation) {
         Instant now = clock.now();
+        // First, so that a lost reservation fails the transaction before anything else is written.
+        reservation.ifPresent(r -> idempotency.complete(r, artifactId, jobId));
         Artifact artifact = Artifact.request(artifactId, command.spaceId(), command.name(), command.documentType(),
                 command.threadIds(), command.mediaType().orElse(null), command.metadata(), now);
-        Job job = Job.queue(jobId, artifactId, command.spaceId(), JobKind.GENERATE, maxAttempts, now);
-        key.ifPresent(k -> idempotency.add(new IdempotencyRecord(k, fingerprint, artifactId, jobId, now)));
+        Job job = Job.queue(jobId, artifactId, command.spaceId(), JobKind.GENERATE, maxAttempts, command.contentSha256(), now);
         artifacts.add(artifact);
         jobs.add(job);
         publisher.publish(new GenerationRequest(jobId, artifactId, command.spaceId(), staged,
@@ -131,6 +184,18 @@ public final class GenerateArtifactService implements GenerateArtifactUseCase {
             Job job = jobs.findById(earlier.jobId()).orElseThrow(() -> new JobNotFoundException(earlier.jobId()));
             return new GenerationAccepted(artifact.asAccepted(), job.asQueued(), true);
         });
+    }
+
+    /**
+     * Best effort: if the release fails too (database down), the reservation simply expires and the next
+     * request with the key takes it over.
+     */
+    private void releaseQuietly(IdempotencyReservation reservation, RuntimeException primary) {
+        try {
+            unitOfWork.inTransaction(() -> idempotency.release(reservation));
+        } catch (RuntimeException releaseFailure) {
+            primary.addSuppressed(releaseFailure);
+        }
     }
 
     private void deleteQuietly(ObjectKey key, RuntimeException primary) {

@@ -25,10 +25,16 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Runs a generation job in three steps, each safe to repeat: claim (job running, artifact processing) in
- * one transaction; copy the staged bytes to the artifact's permanent key, hashing them on the way; finish
- * (job succeeded, artifact ready) in a second transaction. The permanent key depends only on the space
- * and artifact, so a repeated run overwrites the same object instead of creating another.
+ * Runs a generation job in three steps, each safe to repeat: claim (job running under this worker's
+ * lease, artifact processing) in one transaction; copy the staged bytes to the artifact's permanent key,
+ * hashing them on the way; finish (job succeeded, artifact ready) in a second transaction, only while the
+ * lease is still this worker's. The permanent key depends only on the space and artifact, so a repeated
+ * run overwrites the same object instead of creating another.
+ *
+ * <p>A transient failure (object store or database unreachable) queues the job again with a retry time
+ * from the {@link RetryPolicy}, or fails it as {@code attempts_exhausted} on its last attempt; a permanent
+ * one ({@code content_sha256_mismatch}, {@code staged_content_missing}) fails it at once. This service
+ * never waits for a retry: the sweeper sends the request again when the time comes.
  */
 public final class ProcessGenerationRequestService implements ProcessGenerationRequestUseCase {
 
@@ -41,10 +47,20 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final RetryPolicy retryPolicy;
+    private final LeaseTerms lease;
+    private final HeldJobs held;
 
+    /** A worker of its own: a random identity, leases of {@link LeaseTerms#DEFAULT_DURATION}, its own held jobs. */
     public ProcessGenerationRequestService(ArtifactRepository artifacts, JobRepository jobs, ObjectStore objects,
                                            MediaTypeDetector detector, UnitOfWork unitOfWork, Clock clock,
                                            RetryPolicy retryPolicy) {
+        this(artifacts, jobs, objects, detector, unitOfWork, clock, retryPolicy, LeaseTerms.anonymous(),
+                new HeldJobs());
+    }
+
+    public ProcessGenerationRequestService(ArtifactRepository artifacts, JobRepository jobs, ObjectStore objects,
+                                           MediaTypeDetector detector, UnitOfWork unitOfWork, Clock clock,
+                                           RetryPolicy retryPolicy, LeaseTerms lease, HeldJobs held) {
         this.artifacts = artifacts;
         this.jobs = jobs;
         this.objects = objects;
@@ -52,6 +68,8 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.retryPolicy = retryPolicy;
+        this.lease = lease;
+        this.held = held;
     }
 
     @Override
@@ -64,33 +82,42 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
         if (known.get().status().isFinal()) {
             return new AlreadyFinished(known.get());
         }
-        Claim claim = unitOfWork.inTransaction(() -> claim(request));
-        if (claim.job().status().isFinal()) {
-            return new AlreadyFinished(claim.job());
+        if (!held.tryHold(request.jobId())) {
+            return new LeaseHeldElsewhere(known.get()); // another thread of this process is on it
         }
+        Outcome outcome;
+        try {
+            outcome = claimAndRun(request);
+        } finally {
+            held.release(request.jobId());
+        }
+        if (outcome instanceof Finished) {
+            discardStaged(request);
+        }
+        return outcome;
+    }
+
+    private Outcome claimAndRun(GenerationRequest request) {
+        Claim claim = unitOfWork.inTransaction(() -> claim(request));
+        if (claim.refusal() != null) {
+            return claim.refusal();
+        }
+        held.leased(request.jobId());
         StoredContent content;
         try {
             content = store(request, claim.artifact());
         } catch (PermanentFailure failure) {
-            Job failed = unitOfWork.inTransaction(() -> fail(request, failure.reason));
-            discardStaged(request);
-            return new Finished(failed);
+            return unitOfWork.inTransaction(() -> fail(request, failure.reason));
         } catch (UnavailableException transientFailure) {
-            Outcome outcome = unitOfWork.inTransaction(() -> retryOrFail(request,
+            return unitOfWork.inTransaction(() -> retryOrFail(request,
                     new FailureReason(transientFailure.code(), transientFailure.getMessage())));
-            if (outcome instanceof Finished) {
-                discardStaged(request);
-            }
-            return outcome;
         }
-        Job finished = unitOfWork.inTransaction(() -> succeed(request, content));
-        discardStaged(request);
-        return new Finished(finished);
+        return unitOfWork.inTransaction(() -> succeed(request, content));
     }
 
     /**
-     * Removes the staged bytes once the job is final. Best effort: the job's outcome is already
-     * committed, and a staged object left behind costs only storage.
+     * Removes the staged bytes once this call made the job final. Best effort: the job's outcome is
+     * already committed, and a staged object left behind costs only storage.
      */
     private void discardStaged(GenerationRequest request) {
         try {
@@ -100,26 +127,38 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
         }
     }
 
-    private record Claim(Job job, Artifact artifact) {
+    /** Either the job to work on (running under this worker's lease) and its artifact, or why not. */
+    private record Claim(Job job, Artifact artifact, Outcome refusal) {
     }
 
-    /** Moves the job to running and the artifact to processing; a job already running is resumed as it is. */
+    /**
+     * Moves the job to running under this worker's lease and the artifact to processing. A job this worker
+     * holds already is resumed as it is; a job another worker holds is left to it, even when its lease ran
+     * out (taking it back is the sweeper's work, which counts the lost attempt); a job waiting for its retry
+     * time keeps waiting.
+     */
     private Claim claim(GenerationRequest request) {
         Instant now = clock.now();
         Job job = loadJob(request);
-        Artifact artifact = loadArtifact(request);
         if (job.status().isFinal()) {
-            return new Claim(job, artifact);
+            return new Claim(job, null, new AlreadyFinished(job));
         }
+        if (job.status() == JobStatus.RUNNING && !job.isHeldBy(lease.worker())) {
+            return new Claim(job, null, new LeaseHeldElsewhere(job));
+        }
+        if (job.isWaitingForRetry(now)) {
+            return new Claim(job, null, new WaitingForRetry(job));
+        }
+        Artifact artifact = loadArtifact(request);
         if (job.status() == JobStatus.QUEUED) {
-            job = job.start(now);
+            job = job.start(now, lease.worker(), lease.until(now));
             jobs.update(job);
         }
         if (artifact.status() == ArtifactStatus.PENDING) {
             artifact = artifact.startProcessing(now);
             artifacts.update(artifact);
         }
-        return new Claim(job, artifact);
+        return new Claim(job, artifact, null);
     }
 
     private StoredContent store(GenerationRequest request, Artifact artifact) {
@@ -141,41 +180,63 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
         }
     }
 
-    private Job succeed(GenerationRequest request, StoredContent content) {
+    private Outcome succeed(GenerationRequest request, StoredContent content) {
         Instant now = clock.now();
         Job current = loadJob(request);
-        if (current.status().isFinal()) {
-            return current; // a concurrent delivery of the same request finished it first
+        Outcome notOurs = notOurs(current);
+        if (notOurs != null) {
+            return notOurs;
         }
         Job job = current.succeed(now);
         jobs.update(job);
         artifacts.update(loadArtifact(request).markReady(content, now));
-        return job;
+        return new Finished(job);
     }
 
-    private Job fail(GenerationRequest request, FailureReason reason) {
-        Instant now = clock.now();
+    private Outcome fail(GenerationRequest request, FailureReason reason) {
         Job current = loadJob(request);
-        if (current.status().isFinal()) {
-            return current;
+        Outcome notOurs = notOurs(current);
+        if (notOurs != null) {
+            return notOurs;
         }
-        Job job = current.fail(reason, now);
-        jobs.update(job);
-        artifacts.update(loadArtifact(request).markFailed(reason, now));
-        return job;
+        return new Finished(recordFailure(request, current.fail(reason, clock.now())));
     }
 
     private Outcome retryOrFail(GenerationRequest request, FailureReason reason) {
-        Job job = loadJob(request);
-        if (!job.hasAttemptsLeft()) {
-            return new Finished(fail(request, new FailureReason("attempts_exhausted",
-                    "gave up after " + job.attempt() + " attempts; last error: " + reason.code())));
+        Job current = loadJob(request);
+        Outcome notOurs = notOurs(current);
+        if (notOurs != null) {
+            return notOurs;
         }
         Instant now = clock.now();
-        Instant retryAt = retryPolicy.nextAttemptAt(job.attempt(), now);
-        Job queued = job.retryAt(retryAt, reason, now);
+        if (!current.hasAttemptsLeft()) {
+            return new Finished(recordFailure(request, current.giveUp(reason, now)));
+        }
+        Instant retryAt = retryPolicy.nextAttemptAt(current.attempt(), now);
+        Job queued = current.retryAt(retryAt, reason, now);
         jobs.update(queued);
         return new RetryScheduled(queued, retryAt);
+    }
+
+    private Job recordFailure(GenerationRequest request, Job failed) {
+        jobs.update(failed);
+        artifacts.update(loadArtifact(request).markFailed(failed.error().orElseThrow(), failed.updatedAt()));
+        return failed;
+    }
+
+    /**
+     * Why this worker may not record an outcome for the job any more, or null when it still may: a
+     * concurrent delivery finished it first, or the lease expired and the job was taken back (it is queued
+     * again, or another worker runs it).
+     */
+    private Outcome notOurs(Job current) {
+        if (current.status().isFinal()) {
+            return new AlreadyFinished(current);
+        }
+        if (!current.isHeldBy(lease.worker())) {
+            return new LeaseHeldElsewhere(current);
+        }
+        return null;
     }
 
     private Job loadJob(GenerationRequest request) {

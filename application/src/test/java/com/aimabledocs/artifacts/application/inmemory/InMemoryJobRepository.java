@@ -6,6 +6,7 @@ import com.aimabledocs.artifacts.domain.job.JobId;
 import com.aimabledocs.artifacts.domain.port.JobRepository;
 import com.aimabledocs.artifacts.domain.shared.ConcurrentUpdateException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ public final class InMemoryJobRepository implements JobRepository, Transactional
 
     private Map<JobId, Job> rows = new LinkedHashMap<>();
     private int updates;
+    private int claims;
+    private int renewals;
 
     @Override
     public void add(Job job) {
@@ -52,10 +55,39 @@ public final class InMemoryJobRepository implements JobRepository, Transactional
                 .toList();
     }
 
+    /** The jobs due, oldest update first; no locking is needed with one thread. */
+    @Override
+    public List<Job> claimDueForRedrive(Instant now, Instant queuedStaleBefore, int limit) {
+        claims++;
+        return rows.values().stream()
+                .filter(j -> j.isDueForRedrive(now, queuedStaleBefore))
+                .sorted(Comparator.comparing(Job::updatedAt))
+                .limit(limit)
+                .toList();
+    }
+
+    /** The domain's renewal, stored without bumping the version, as the port asks. */
+    @Override
+    public boolean renewLease(JobId id, String worker, Instant until) {
+        Job stored = rows.get(id);
+        if (stored == null || !stored.isHeldBy(worker)) {
+            return false;
+        }
+        rows.put(id, stored.renewLease(worker, until));
+        renewals++;
+        return true;
+    }
+
+    /** Stores a job as it is, bypassing the version check: test set-up (say, a job a dead worker left running). */
+    public void put(Job job) {
+        rows.put(job.id(), job);
+    }
+
     private static Job withVersion(Job j, long version) {
         return Job.restore(j.id(), j.artifactId(), j.spaceId(), j.kind(), j.status(), j.attempt(), j.maxAttempts(),
-                j.nextRetryAt().orElse(null), j.error().orElse(null), j.createdAt(), j.startedAt().orElse(null),
-                j.finishedAt().orElse(null), j.updatedAt(), version);
+                j.expectedSha256().orElse(null), j.nextRetryAt().orElse(null), j.error().orElse(null),
+                j.lease().orElse(null), j.createdAt(), j.startedAt().orElse(null), j.finishedAt().orElse(null),
+                j.updatedAt(), version);
     }
 
     /** The stored job; fails the test when there is none. */
@@ -77,6 +109,14 @@ public final class InMemoryJobRepository implements JobRepository, Transactional
 
     public int updates() {
         return updates;
+    }
+
+    public int claims() {
+        return claims;
+    }
+
+    public int renewals() {
+        return renewals;
     }
 
     @Override

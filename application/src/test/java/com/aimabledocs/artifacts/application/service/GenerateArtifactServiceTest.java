@@ -26,9 +26,12 @@ import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
 import com.aimabledocs.artifacts.domain.artifact.Sha256;
 import com.aimabledocs.artifacts.domain.artifact.StoredContent;
 import com.aimabledocs.artifacts.domain.artifact.ThreadId;
+import com.aimabledocs.artifacts.domain.idempotency.IdempotencyEntry;
 import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKey;
+import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyInUseException;
 import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyReusedException;
 import com.aimabledocs.artifacts.domain.idempotency.IdempotencyRecord;
+import com.aimabledocs.artifacts.domain.idempotency.IdempotencyReservation;
 import com.aimabledocs.artifacts.domain.job.GenerationRequest;
 import com.aimabledocs.artifacts.domain.job.Job;
 import com.aimabledocs.artifacts.domain.job.JobId;
@@ -43,6 +46,8 @@ import com.aimabledocs.artifacts.domain.space.SpaceId;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
@@ -224,14 +229,28 @@ class GenerateArtifactServiceTest {
     class Idempotency {
 
         private final Principal caller = aPrincipal().build();
+        private final IdempotencyKey key =
+                new IdempotencyKey(caller.keyId(), DEFAULT_SPACE, GenerateArtifactService.ROUTE, "key-1");
+
+        private GenerationAccepted generateWithKey(String fingerprint) {
+            return service.generate(aGenerateCommand().by(caller).withIdempotency("key-1", fingerprint).build());
+        }
+
+        /** Another request reserved the key a minute ago and is still working. */
+        private IdempotencyReservation heldByAnotherRequest(String fingerprint) {
+            IdempotencyReservation held = IdempotencyReservation.reserve(key, fingerprint, TestIds.next(),
+                    ports.clock.peek().minus(Duration.ofMinutes(1)), GenerateArtifactService.DEFAULT_RESERVATION_LIFETIME);
+            ports.idempotency.commitElsewhere(held);
+            return held;
+        }
 
         @Test
         void givenSameKeyAndFingerprint_generate_replaysTheFirstAcceptance() {
-            GenerationAccepted first = service.generate(aGenerateCommand().by(caller).withIdempotency("key-1", "fp-1").build());
+            GenerationAccepted first = generateWithKey("fp-1");
             simulateWorkerFinishing(first);
             ports.clock.advance(Duration.ofMinutes(10));
 
-            GenerationAccepted replay = service.generate(aGenerateCommand().by(caller).withIdempotency("key-1", "fp-1").build());
+            GenerationAccepted replay = generateWithKey("fp-1");
 
             assertThat(replay.replayed()).isTrue();
             assertThat(replay.artifact().id()).isEqualTo(first.artifact().id());
@@ -243,12 +262,13 @@ class GenerateArtifactServiceTest {
             assertThat(ports.jobs.count()).isEqualTo(1);
             assertThat(ports.publisher.published()).hasSize(1);
             assertThat(ports.objects.putCount()).as("nothing staged again").isEqualTo(1);
-            assertThat(ports.ids.issued()).as("no new IDs").hasSize(2);
+            assertThat(ports.idempotency.records()).singleElement()
+                    .satisfies(record -> assertThat(record.artifactId()).isEqualTo(first.artifact().id()));
         }
 
         @Test
         void givenSameKeyOtherFingerprint_generate_isRefusedAsKeyReused() {
-            service.generate(aGenerateCommand().by(caller).withIdempotency("key-1", "fp-1").build());
+            generateWithKey("fp-1");
 
             assertThatThrownBy(() -> service.generate(aGenerateCommand().by(caller).withContent("other")
                     .withIdempotency("key-1", "fp-2").build()))
@@ -262,7 +282,7 @@ class GenerateArtifactServiceTest {
         @Test
         void givenSameKeyTextFromAnotherApiKey_generate_createsASecondArtifact() {
             Principal otherCaller = aPrincipal().build();
-            GenerationAccepted first = service.generate(aGenerateCommand().by(caller).withIdempotency("key-1", "fp-1").build());
+            GenerationAccepted first = generateWithKey("fp-1");
 
             GenerationAccepted second = service.generate(aGenerateCommand().by(otherCaller)
                     .withIdempotency("key-1", "fp-1").build());
@@ -270,20 +290,43 @@ class GenerateArtifactServiceTest {
             assertThat(second.replayed()).isFalse();
             assertThat(second.artifact().id()).isNotEqualTo(first.artifact().id());
             assertThat(ports.artifacts.count()).isEqualTo(2);
-            assertThat(ports.idempotency.count()).isEqualTo(2);
+            assertThat(ports.idempotency.records()).hasSize(2);
         }
 
         @Test
         void givenKey_generate_recordsWhatItCreatedUnderTheScopedKey() {
-            GenerationAccepted accepted = service.generate(aGenerateCommand().by(caller).withIdempotency("key-1", "fp-1").build());
+            Instant now = ports.clock.peek();
 
-            assertThat(ports.idempotency.all()).singleElement().satisfies(record -> {
-                assertThat(record.key()).isEqualTo(new IdempotencyKey(caller.keyId(), DEFAULT_SPACE,
-                        GenerateArtifactService.ROUTE, "key-1"));
+            GenerationAccepted accepted = generateWithKey("fp-1");
+
+            assertThat(ports.idempotency.reservations()).as("the reservation became the record").isEmpty();
+            assertThat(ports.idempotency.records()).singleElement().satisfies(record -> {
+                assertThat(record.key()).isEqualTo(key);
                 assertThat(record.requestFingerprint()).isEqualTo("fp-1");
                 assertThat(record.artifactId()).isEqualTo(accepted.artifact().id());
                 assertThat(record.jobId()).isEqualTo(accepted.job().id());
+                assertThat(record.createdAt()).isEqualTo(now);
             });
+        }
+
+        @Test
+        void givenKey_generate_holdsTheKeyInFlightForTheReservationLifetimeWhileStaging() {
+            Instant now = ports.clock.peek();
+            Duration lifetime = Duration.ofMinutes(7);
+            GenerateArtifactService patient = new GenerateArtifactService(ports.artifacts, ports.jobs,
+                    ports.idempotency, ports.objects, ports.publisher, ports.unitOfWork, ports.clock, ports.ids,
+                    MAX_ATTEMPTS, lifetime);
+            List<IdempotencyEntry> seenWhileCompleting = new ArrayList<>();
+            ports.idempotency.beforeNextComplete(() -> seenWhileCompleting.add(ports.idempotency.entry(key).orElseThrow()));
+
+            patient.generate(aGenerateCommand().by(caller).withIdempotency("key-1", "fp-1").build());
+
+            assertThat(seenWhileCompleting).singleElement().isInstanceOfSatisfying(IdempotencyReservation.class, r -> {
+                assertThat(r.requestFingerprint()).isEqualTo("fp-1");
+                assertThat(r.reservedAt()).isEqualTo(now);
+                assertThat(r.reservedUntil()).isEqualTo(now.plus(lifetime));
+            });
+            assertThat(ports.unitOfWork.transactions()).as("reserve, then create").isEqualTo(2);
         }
 
         @Test
@@ -292,39 +335,156 @@ class GenerateArtifactServiceTest {
                     .isInstanceOfSatisfying(InvalidValueException.class,
                             e -> assertThat(e.code()).isEqualTo("invalid_idempotency_key"));
             assertThat(ports.objects.putCount()).isZero();
+            assertThat(ports.idempotency.count()).isZero();
         }
 
         @Test
-        void givenConcurrentRequestWinsTheKey_generate_replaysTheWinnerAndRemovesItsOwnStagedObject() {
+        void givenKeyInFlight_generate_isRefusedAsKeyInUseWithoutStaging() {
+            IdempotencyReservation held = heldByAnotherRequest("fp-1");
+
+            assertThatThrownBy(() -> generateWithKey("fp-1"))
+                    .isInstanceOfSatisfying(IdempotencyKeyInUseException.class, e -> {
+                        assertThat(e.code()).isEqualTo("idempotency_key_in_use");
+                        assertThat(e.retryAfterSeconds()).isBetween(1, 2);
+                    });
+            assertThat(ports.objects.putCount()).isZero();
+            assertThat(ports.idempotency.entry(key)).as("the holder keeps its reservation").contains(held);
+            assertThat(ports.artifacts.count()).isZero();
+        }
+
+        @Test
+        void givenKeyInFlightWithAnotherBody_generate_isRefusedAsKeyInUse() {
+            heldByAnotherRequest("fp-other");
+
+            assertThatThrownBy(() -> generateWithKey("fp-1")).isInstanceOf(IdempotencyKeyInUseException.class);
+            assertThat(ports.objects.putCount()).isZero();
+        }
+
+        @Test
+        void givenExpiredReservationOfACrashedRequest_generate_takesTheKeyOverAndCreates() {
+            IdempotencyReservation crashed = IdempotencyReservation.reserve(key, "fp-crashed", TestIds.next(),
+                    ports.clock.peek().minus(Duration.ofMinutes(6)), Duration.ofMinutes(5));
+            ports.idempotency.commitElsewhere(crashed);
+
+            GenerationAccepted accepted = generateWithKey("fp-1");
+
+            assertThat(accepted.replayed()).isFalse();
+            assertThat(ports.artifacts.count()).isEqualTo(1);
+            assertThat(ports.idempotency.entry(key)).get().isInstanceOfSatisfying(IdempotencyRecord.class, record -> {
+                assertThat(record.requestFingerprint()).isEqualTo("fp-1");
+                assertThat(record.artifactId()).isEqualTo(accepted.artifact().id());
+            });
+        }
+
+        @Test
+        void givenStagingFails_generate_releasesTheKeySoARetryWithItSucceeds() {
+            ports.objects.makeUnavailableFor(Operation.PUT);
+
+            assertThatThrownBy(() -> generateWithKey("fp-1")).isInstanceOf(UnavailableException.class);
+            assertThat(ports.idempotency.count()).as("the reservation was released").isZero();
+
+            ports.objects.makeAvailable();
+            GenerationAccepted retried = generateWithKey("fp-1");
+
+            assertThat(retried.replayed()).isFalse();
+            assertThat(ports.artifacts.count()).isEqualTo(1);
+            assertThat(ports.idempotency.records()).singleElement()
+                    .satisfies(record -> assertThat(record.artifactId()).isEqualTo(retried.artifact().id()));
+        }
+
+        @Test
+        void givenContentDigestMismatch_generate_releasesTheKeySoACorrectedRequestMayUseIt() {
+            assertThatThrownBy(() -> service.generate(aGenerateCommand().by(caller)
+                    .withContentSha256(sha256Of("something else".getBytes())).withIdempotency("key-1", "fp-wrong").build()))
+                    .isInstanceOf(ContentDigestMismatchException.class);
+            assertThat(ports.idempotency.count()).isZero();
+
+            GenerationAccepted corrected = service.generate(aGenerateCommand().by(caller).withCorrectContentSha256()
+                    .withIdempotency("key-1", "fp-corrected").build());
+
+            assertThat(corrected.replayed()).isFalse();
+            assertThat(ports.idempotency.records()).singleElement()
+                    .satisfies(record -> assertThat(record.requestFingerprint()).isEqualTo("fp-corrected"));
+        }
+
+        @Test
+        void givenFailureInTheCreatingTransaction_generate_releasesTheKeyAndRemovesTheStagedBytes() {
+            ports.publisher.failNextWith(new UnavailableException("database", new IOException("connection reset")));
+
+            assertThatThrownBy(() -> generateWithKey("fp-1")).isInstanceOf(UnavailableException.class);
+
+            assertThat(ports.idempotency.count()).isZero();
+            assertThat(ports.objects.keys()).isEmpty();
+            assertThat(generateWithKey("fp-1").replayed()).as("the retry creates").isFalse();
+        }
+
+        @Test
+        void givenReleaseFailsToo_generate_throwsTheOriginalErrorAndTheKeyWaitsForItsDeadline() {
+            IllegalStateException original = new IllegalStateException("boom");
+            ports.publisher.failNextWith(original);
+            UnavailableException databaseGone = new UnavailableException("database", new IOException("gone"));
+            ports.idempotency.failNextReleaseWith(databaseGone);
+
+            Throwable thrown = catchThrowable(() -> generateWithKey("fp-1"));
+
+            assertThat(thrown).isSameAs(original);
+            assertThat(thrown.getSuppressed()).contains(databaseGone);
+            assertThat(ports.idempotency.reservations()).as("left to expire").hasSize(1);
+            assertThatThrownBy(() -> generateWithKey("fp-1")).isInstanceOf(IdempotencyKeyInUseException.class);
+
+            ports.clock.advance(GenerateArtifactService.DEFAULT_RESERVATION_LIFETIME.plusSeconds(1));
+            assertThat(generateWithKey("fp-1").replayed()).as("taken over after the deadline").isFalse();
+        }
+
+        @Test
+        void givenReservationTakenOverWhileStaging_generate_isRefusedAsKeyInUseAndCreatesNothing() {
+            IdempotencyReservation taker = IdempotencyReservation.reserve(key, "fp-taker", TestIds.next(),
+                    ports.clock.peek(), Duration.ofMinutes(5));
+            ports.idempotency.beforeNextComplete(() -> ports.idempotency.commitElsewhere(taker));
+
+            assertThatThrownBy(() -> generateWithKey("fp-1"))
+                    .isInstanceOfSatisfying(IdempotencyKeyInUseException.class,
+                            e -> assertThat(e.code()).isEqualTo("idempotency_key_in_use"));
+            assertThat(ports.artifacts.count()).isZero();
+            assertThat(ports.jobs.count()).isZero();
+            assertThat(ports.publisher.published()).isEmpty();
+            assertThat(ports.objects.keys()).as("the late request's staged bytes are removed").isEmpty();
+            assertThat(ports.idempotency.entry(key)).as("the taker keeps the key").contains(taker);
+        }
+
+        @Test
+        void givenKeyCompletedByAConcurrentRequest_generate_replaysIt() {
             Artifact winnerArtifact = ArtifactTestData.anArtifact().build();
             Job winnerJob = JobTestData.aJob().forArtifact(winnerArtifact).build();
             ports.artifacts.add(winnerArtifact);
             ports.jobs.add(winnerJob);
-            IdempotencyKey key = new IdempotencyKey(caller.keyId(), DEFAULT_SPACE, GenerateArtifactService.ROUTE, "key-1");
-            ports.idempotency.commitConcurrentlyBeforeNextAdd(
+            ports.idempotency.commitElsewhere(
                     new IdempotencyRecord(key, "fp-1", winnerArtifact.id(), winnerJob.id(), ports.clock.peek()));
 
-            GenerationAccepted accepted = service.generate(aGenerateCommand().by(caller).withIdempotency("key-1", "fp-1").build());
+            GenerationAccepted accepted = generateWithKey("fp-1");
 
             assertThat(accepted.replayed()).isTrue();
             assertThat(accepted.artifact().id()).isEqualTo(winnerArtifact.id());
             assertThat(accepted.job().id()).isEqualTo(winnerJob.id());
-            assertThat(ports.objects.keys()).as("the loser's staged bytes are removed").isEmpty();
-            assertThat(ports.artifacts.all()).as("the loser's rows were rolled back").containsExactly(winnerArtifact);
-            assertThat(ports.jobs.all()).containsExactly(winnerJob);
+            assertThat(ports.objects.putCount()).as("nothing staged").isZero();
             assertThat(ports.publisher.published()).isEmpty();
         }
 
         @Test
-        void givenConcurrentRequestWinsTheKeyWithOtherBody_generate_isRefusedAsKeyReused() {
-            IdempotencyKey key = new IdempotencyKey(caller.keyId(), DEFAULT_SPACE, GenerateArtifactService.ROUTE, "key-1");
-            ports.idempotency.commitConcurrentlyBeforeNextAdd(new IdempotencyRecord(key, "fp-other",
+        void givenKeyCompletedByAConcurrentRequestWithOtherBody_generate_isRefusedAsKeyReused() {
+            ports.idempotency.commitElsewhere(new IdempotencyRecord(key, "fp-other",
                     ArtifactId.of(TestIds.next()), JobId.of(TestIds.next()), ports.clock.peek()));
 
-            assertThatThrownBy(() -> service.generate(aGenerateCommand().by(caller).withIdempotency("key-1", "fp-1").build()))
-                    .isInstanceOf(IdempotencyKeyReusedException.class);
-            assertThat(ports.objects.keys()).isEmpty();
+            assertThatThrownBy(() -> generateWithKey("fp-1")).isInstanceOf(IdempotencyKeyReusedException.class);
+            assertThat(ports.objects.putCount()).isZero();
             assertThat(ports.artifacts.count()).isZero();
+        }
+
+        @Test
+        void givenNonPositiveReservationLifetime_service_isRefused() {
+            assertThatThrownBy(() -> new GenerateArtifactService(ports.artifacts, ports.jobs, ports.idempotency,
+                    ports.objects, ports.publisher, ports.unitOfWork, ports.clock, ports.ids, MAX_ATTEMPTS, Duration.ZERO))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
 
         private void simulateWorkerFinishing(GenerationAccepted accepted) {
@@ -334,7 +494,7 @@ class GenerateArtifactServiceTest {
             ports.artifacts.update(ports.artifacts.get(stored.id()).markReady(new StoredContent(DEFAULT_CONTENT.length,
                     sha256Of(DEFAULT_CONTENT), MediaType.parse("text/plain")), later));
             Job job = ports.jobs.get(accepted.job().id());
-            ports.jobs.update(job.start(later));
+            ports.jobs.update(job.start(later, "worker-test", later.plusSeconds(30)));
             ports.jobs.update(ports.jobs.get(job.id()).succeed(later));
         }
     }

@@ -3,15 +3,18 @@ package com.aimabledocs.artifacts.application.service;
 import static com.aimabledocs.artifacts.application.port.in.GenerateArtifactCommandTestData.aGenerateCommand;
 import static com.aimabledocs.artifacts.application.port.in.GenerateArtifactCommandTestData.sha256Of;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aimabledocs.artifacts.application.inmemory.InMemoryObjectStore.Operation;
 import com.aimabledocs.artifacts.application.inmemory.InMemoryPorts;
 import com.aimabledocs.artifacts.application.port.in.GenerateArtifactCommandTestData;
 import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase.AlreadyFinished;
 import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase.Finished;
+import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase.LeaseHeldElsewhere;
 import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase.Outcome;
 import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase.RetryScheduled;
 import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase.UnknownJob;
+import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase.WaitingForRetry;
 import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactName;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactStatus;
@@ -21,6 +24,8 @@ import com.aimabledocs.artifacts.domain.artifact.StoredContent;
 import com.aimabledocs.artifacts.domain.job.GenerationRequest;
 import com.aimabledocs.artifacts.domain.job.Job;
 import com.aimabledocs.artifacts.domain.job.JobId;
+import com.aimabledocs.artifacts.domain.job.JobLease;
+import com.aimabledocs.artifacts.domain.port.MediaTypeDetector;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import com.aimabledocs.artifacts.domain.job.JobStatus;
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
@@ -28,6 +33,7 @@ import com.aimabledocs.artifacts.domain.shared.TestIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -38,10 +44,18 @@ class ProcessGenerationRequestServiceTest {
     private static final byte[] BYTES = "the quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.US_ASCII);
     private static final Duration BASE = Duration.ofSeconds(1);
 
+    private static final String WORKER = "worker-a";
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
     private final InMemoryPorts ports = new InMemoryPorts();
     private final RetryPolicy retryPolicy = new RetryPolicy(BASE, Duration.ofMinutes(1), () -> 0.5);
-    private final ProcessGenerationRequestService service = new ProcessGenerationRequestService(ports.artifacts,
-            ports.jobs, ports.objects, ports.detector, ports.unitOfWork, ports.clock, retryPolicy);
+    private final HeldJobs held = new HeldJobs();
+    private final ProcessGenerationRequestService service = serviceWith(ports.detector);
+
+    private ProcessGenerationRequestService serviceWith(MediaTypeDetector detector) {
+        return new ProcessGenerationRequestService(ports.artifacts, ports.jobs, ports.objects, detector,
+                ports.unitOfWork, ports.clock, retryPolicy, new LeaseTerms(WORKER, LEASE), held);
+    }
 
     /** Accepts a generation the way the API does and returns the request the worker receives. */
     private GenerationRequest accept(GenerateArtifactCommandTestData.Builder command, int maxAttempts) {
@@ -89,11 +103,32 @@ class ProcessGenerationRequestServiceTest {
             assertThat(job.error()).isEmpty();
             assertThat(job.startedAt()).contains(now);
             assertThat(job.finishedAt()).contains(now);
+            assertThat(job.lease()).isEmpty();
+            assertThat(held.snapshot()).as("the job is let go").isEmpty();
             Artifact artifact = artifact(request);
             assertThat(artifact.status()).isEqualTo(ArtifactStatus.READY);
             assertThat(artifact.content()).contains(new StoredContent(BYTES.length, sha256Of(BYTES),
                     new MediaType("text/plain")));
             assertThat(artifact.updatedAt()).isEqualTo(now);
+        }
+
+        @Test
+        void givenQueuedJob_process_runsItUnderThisWorkersLease() {
+            GenerationRequest request = accept(aGenerateCommand().withContent(BYTES));
+            Instant now = ports.clock.peek();
+            List<JobLease> leasesSeen = new ArrayList<>();
+            List<List<JobId>> renewedWhileCopying = new ArrayList<>();
+            MediaTypeDetector spy = (content, name) -> {
+                leasesSeen.add(job(request).lease().orElseThrow());
+                renewedWhileCopying.add(held.leasedJobs());
+                return MediaType.OCTET_STREAM;
+            };
+
+            serviceWith(spy).process(request);
+
+            assertThat(leasesSeen).containsExactly(new JobLease(WORKER, now.plus(LEASE)));
+            assertThat(renewedWhileCopying).containsExactly(List.of(request.jobId()));
+            assertThat(held.leasedJobs()).isEmpty();
         }
 
         @Test
@@ -201,12 +236,13 @@ class ProcessGenerationRequestServiceTest {
         }
 
         @Test
-        void givenJobLeftRunningByACrashedWorker_process_resumesItWithoutUsingAnotherAttempt() {
+        void givenJobRunningUnderThisWorkersLease_process_resumesItWithoutUsingAnotherAttempt() {
+            // say, a second try after a concurrent update, or a redelivery while this worker holds the job
             GenerationRequest request = accept(aGenerateCommand().withContent(BYTES));
-            Instant crashTime = ports.clock.peek();
-            ports.jobs.update(job(request).start(crashTime));
-            ports.artifacts.update(artifact(request).startProcessing(crashTime));
-            ports.clock.advance(Duration.ofMinutes(5));
+            Instant startTime = ports.clock.peek();
+            ports.jobs.update(job(request).start(startTime, WORKER, startTime.plus(LEASE)));
+            ports.artifacts.update(artifact(request).startProcessing(startTime));
+            ports.clock.advance(Duration.ofSeconds(10));
 
             Outcome outcome = service.process(request);
 
@@ -214,6 +250,68 @@ class ProcessGenerationRequestServiceTest {
             assertThat(job(request).status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(job(request).attempt()).isEqualTo(1);
             assertThat(artifact(request).status()).isEqualTo(ArtifactStatus.READY);
+        }
+
+        @Test
+        void givenJobRunningUnderAnotherWorkersLease_process_leavesItToThatWorker() {
+            GenerationRequest request = accept(aGenerateCommand().withContent(BYTES));
+            Instant startTime = ports.clock.peek();
+            ports.jobs.update(job(request).start(startTime, "worker-b", startTime.plus(LEASE)));
+            Job before = job(request);
+            int puts = ports.objects.putCount();
+
+            Outcome outcome = service.process(request);
+
+            assertThat(outcome).isInstanceOfSatisfying(LeaseHeldElsewhere.class,
+                    o -> assertThat(o.job()).usingRecursiveComparison().isEqualTo(before));
+            assertThat(job(request)).usingRecursiveComparison().isEqualTo(before);
+            assertThat(ports.objects.putCount()).isEqualTo(puts);
+            assertThat(ports.objects.contains(request.stagedContent())).isTrue();
+        }
+
+        @Test
+        void givenJobLeftRunningByACrashedWorkerWithAnExpiredLease_process_leavesTakingItBackToTheSweeper() {
+            GenerationRequest request = accept(aGenerateCommand().withContent(BYTES));
+            Instant crashTime = ports.clock.peek();
+            ports.jobs.update(job(request).start(crashTime, "worker-dead", crashTime.plus(LEASE)));
+            ports.clock.advance(Duration.ofMinutes(5));
+            Job before = job(request);
+
+            assertThat(service.process(request)).isInstanceOf(LeaseHeldElsewhere.class);
+            assertThat(job(request)).usingRecursiveComparison().isEqualTo(before);
+            assertThat(job(request).hasExpiredLease(ports.clock.peek())).isTrue();
+        }
+
+        @Test
+        void givenAnotherThreadOfThisWorkerOnTheJob_process_leavesItToThatThread() {
+            GenerationRequest request = accept(aGenerateCommand().withContent(BYTES));
+            held.tryHold(request.jobId());
+
+            assertThat(service.process(request)).isInstanceOf(LeaseHeldElsewhere.class);
+            assertThat(job(request).status()).isEqualTo(JobStatus.QUEUED);
+            assertThat(held.isHeld(request.jobId())).as("still the other thread's").isTrue();
+        }
+
+        @Test
+        void givenLeaseTakenBackWhileCopying_process_recordsNothingAndLetsTheJobGo() {
+            GenerationRequest request = accept(aGenerateCommand().withContent(BYTES));
+            // While this worker copies, its lease expires and the sweeper takes the job back.
+            MediaTypeDetector sweeperMeanwhile = (content, name) -> {
+                Job running = job(request);
+                Instant expired = running.lease().orElseThrow().expiresAt();
+                ports.jobs.put(running.expireLease(expired.plusSeconds(1), expired));
+                return MediaType.OCTET_STREAM;
+            };
+
+            Outcome outcome = serviceWith(sweeperMeanwhile).process(request);
+
+            assertThat(outcome).isInstanceOfSatisfying(LeaseHeldElsewhere.class,
+                    o -> assertThat(o.job().status()).isEqualTo(JobStatus.QUEUED));
+            assertThat(job(request).status()).isEqualTo(JobStatus.QUEUED);
+            assertThat(job(request).error()).map(FailureReason::code).contains(Job.LEASE_EXPIRED);
+            assertThat(artifact(request).status()).isEqualTo(ArtifactStatus.PROCESSING);
+            assertThat(ports.objects.contains(request.stagedContent())).as("kept for the next attempt").isTrue();
+            assertThat(held.snapshot()).isEmpty();
         }
 
         @Test
@@ -344,8 +442,10 @@ class ProcessGenerationRequestServiceTest {
 
             Instant t1 = ports.clock.peek();
             RetryScheduled first = (RetryScheduled) service.process(request);
+            ports.clock.set(first.retryAt());
             Instant t2 = ports.clock.peek();
             RetryScheduled second = (RetryScheduled) service.process(request);
+            ports.clock.set(second.retryAt());
             Instant t3 = ports.clock.peek();
             RetryScheduled third = (RetryScheduled) service.process(request);
 
@@ -361,6 +461,7 @@ class ProcessGenerationRequestServiceTest {
             ports.objects.makeUnavailable();
 
             Outcome first = service.process(request);
+            ports.clock.set(((RetryScheduled) first).retryAt());
             Outcome second = service.process(request);
 
             assertThat(first).isInstanceOf(RetryScheduled.class);
@@ -377,6 +478,64 @@ class ProcessGenerationRequestServiceTest {
             assertThat(artifact(request).status()).isEqualTo(ArtifactStatus.FAILED);
             assertThat(artifact(request).failure()).map(FailureReason::code).contains("attempts_exhausted");
             assertThat(service.process(request)).isInstanceOf(AlreadyFinished.class);
+        }
+
+        @Test
+        void givenTransientFailure_process_neverWaitsAndLetsTheJobGo() {
+            GenerationRequest request = accept(aGenerateCommand().withContent(BYTES));
+            ports.objects.makeUnavailable();
+            Instant now = ports.clock.peek();
+
+            service.process(request);
+
+            assertThat(ports.clock.peek()).as("no time passed inside the call").isEqualTo(now);
+            assertThat(job(request).lease()).isEmpty();
+            assertThat(held.snapshot()).isEmpty();
+        }
+
+        @Test
+        void givenJobWaitingForItsRetryTime_process_leavesItWaitingUntouched() {
+            // a duplicate delivery before the sweeper's re-drive: backoff holds all the same
+            GenerationRequest request = accept(aGenerateCommand().withContent(BYTES));
+            ports.objects.makeUnavailable();
+            RetryScheduled scheduled = (RetryScheduled) service.process(request);
+            ports.objects.makeAvailable();
+            ports.clock.set(scheduled.retryAt().minusMillis(1));
+            Job waiting = job(request);
+            int puts = ports.objects.putCount();
+
+            Outcome outcome = service.process(request);
+
+            assertThat(outcome).isInstanceOfSatisfying(WaitingForRetry.class,
+                    w -> assertThat(w.job().nextRetryAt()).contains(scheduled.retryAt()));
+            assertThat(job(request)).usingRecursiveComparison().isEqualTo(waiting);
+            assertThat(ports.objects.putCount()).isEqualTo(puts);
+        }
+
+        @Test
+        void givenRetryTimeCome_process_runsTheNextAttempt() {
+            GenerationRequest request = accept(aGenerateCommand().withContent(BYTES));
+            ports.objects.makeUnavailable();
+            RetryScheduled scheduled = (RetryScheduled) service.process(request);
+            ports.objects.makeAvailable();
+            ports.clock.set(scheduled.retryAt());
+
+            assertThat(service.process(request)).isInstanceOf(Finished.class);
+            assertThat(job(request).attempt()).isEqualTo(2);
+            assertThat(job(request).status()).isEqualTo(JobStatus.SUCCEEDED);
+        }
+
+        @Test
+        void givenUnexpectedError_process_throwsLeavesTheJobToItsLeaseAndLetsItGo() {
+            GenerationRequest request = accept(aGenerateCommand().withContent(BYTES));
+            MediaTypeDetector broken = (content, name) -> {
+                throw new IllegalStateException("a bug");
+            };
+
+            assertThatThrownBy(() -> serviceWith(broken).process(request)).isInstanceOf(IllegalStateException.class);
+            assertThat(job(request).status()).as("the sweeper takes it back once the lease expires")
+                    .isEqualTo(JobStatus.RUNNING);
+            assertThat(held.snapshot()).isEmpty();
         }
 
         @Test

@@ -10,9 +10,10 @@ import java.util.Objects;
  * job as they were accepted, which makes it identical to the original.
  *
  * @param requestFingerprint SHA-256 over the canonical request; a different one under the same key is refused
+ * @param createdAt          when the key was first reserved; retention counts from here
  */
 public record IdempotencyRecord(IdempotencyKey key, String requestFingerprint, ArtifactId artifactId, JobId jobId,
-                                Instant createdAt) {
+                                Instant createdAt) implements IdempotencyEntry {
 
     public IdempotencyRecord {
         Objects.requireNonNull(key, "key");
@@ -22,7 +23,8 @@ public record IdempotencyRecord(IdempotencyKey key, String requestFingerprint, A
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    public boolean matches(String fingerprint) {
-        return requestFingerprint.equals(fingerprint);
+    @Override
+    public boolean isPurgeableBefore(Instant cutoff) {
+        return createdAt.isBefore(cutoff);
     }
 }

@@ -7,18 +7,23 @@ import static com.aimabledocs.artifacts.domain.job.JobStatus.QUEUED;
 import static com.aimabledocs.artifacts.domain.job.JobStatus.RUNNING;
 import static com.aimabledocs.artifacts.domain.job.JobStatus.SUCCEEDED;
 import static com.aimabledocs.artifacts.domain.job.JobTestData.DEFAULT_ERROR;
+import static com.aimabledocs.artifacts.domain.job.JobTestData.DEFAULT_LEASE;
+import static com.aimabledocs.artifacts.domain.job.JobTestData.DEFAULT_WORKER;
 import static com.aimabledocs.artifacts.domain.job.JobTestData.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
+import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
+import com.aimabledocs.artifacts.domain.artifact.Sha256;
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
 import com.aimabledocs.artifacts.domain.shared.IllegalTransitionException;
 import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import com.aimabledocs.artifacts.domain.shared.TestIds;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +36,7 @@ class JobTest {
     private static final Instant LATER = DEFAULT_CREATED_AT.plus(Duration.ofMinutes(5));
     private static final Instant RETRY_AT = LATER.plus(Duration.ofSeconds(30));
     private static final FailureReason MISMATCH = new FailureReason("content_sha256_mismatch", "content does not match");
+    private static final String WORKER = DEFAULT_WORKER;
 
     private static void assertInvariants(Job job) {
         assertThat(job.attempt()).isBetween(0, job.maxAttempts());
@@ -44,6 +50,7 @@ class JobTest {
         if (job.nextRetryAt().isPresent()) {
             assertThat(job.status()).as("only a queued job waits for a retry").isEqualTo(QUEUED);
         }
+        assertThat(job.lease().isPresent()).as("a lease iff running").isEqualTo(job.status() == RUNNING);
         assertThat(job.updatedAt()).isAfterOrEqualTo(job.createdAt());
     }
 
@@ -53,6 +60,7 @@ class JobTest {
         assertThat(after.spaceId()).isEqualTo(before.spaceId());
         assertThat(after.kind()).isEqualTo(before.kind());
         assertThat(after.maxAttempts()).isEqualTo(before.maxAttempts());
+        assertThat(after.expectedSha256()).isEqualTo(before.expectedSha256());
         assertThat(after.createdAt()).isEqualTo(before.createdAt());
         assertThat(after.version()).isEqualTo(before.version());
     }
@@ -102,7 +110,7 @@ class JobTest {
         void givenNewJob_start_beginsTheFirstAttempt() {
             Job before = aJob().build();
 
-            Job after = before.start(LATER);
+            Job after = before.start(LATER, WORKER, LATER.plus(DEFAULT_LEASE));
 
             assertThat(after.status()).isEqualTo(RUNNING);
             assertThat(after.attempt()).isEqualTo(1);
@@ -118,7 +126,7 @@ class JobTest {
         void givenJobWaitingForRetry_start_beginsTheNextAttemptAndClearsTheRetryTime() {
             Job before = aJob().waitingForRetryAt(RETRY_AT, DEFAULT_ERROR).withAttempt(1).updatedAt(LATER).build();
 
-            Job after = before.start(RETRY_AT);
+            Job after = before.start(RETRY_AT, WORKER, RETRY_AT.plus(DEFAULT_LEASE));
 
             assertThat(after.status()).isEqualTo(RUNNING);
             assertThat(after.attempt()).isEqualTo(2);
@@ -132,7 +140,7 @@ class JobTest {
             Job exhausted = aJob().withStatus(QUEUED).withAttempt(3).withMaxAttempts(3).build();
 
             assertThat(exhausted.hasAttemptsLeft()).isFalse();
-            assertIllegalTransition(catchThrowable(() -> exhausted.start(LATER)), QUEUED, RUNNING);
+            assertIllegalTransition(catchThrowable(() -> exhausted.start(LATER, WORKER, LATER.plus(DEFAULT_LEASE))), QUEUED, RUNNING);
         }
 
         @ParameterizedTest
@@ -140,16 +148,16 @@ class JobTest {
         void givenJobNotQueued_start_isRefusedAsIllegalTransition(JobStatus from) {
             Job job = aJob().withStatus(from).build();
 
-            assertIllegalTransition(catchThrowable(() -> job.start(LATER)), from, RUNNING);
+            assertIllegalTransition(catchThrowable(() -> job.start(LATER, WORKER, LATER.plus(DEFAULT_LEASE))), from, RUNNING);
         }
 
         @Test
         void attemptsCount_upToMaxAttemptsThroughRetries() {
             Job job = aJob().withMaxAttempts(2).build();
 
-            Job first = job.start(LATER);
+            Job first = job.start(LATER, WORKER, LATER.plus(DEFAULT_LEASE));
             Job retry = first.retryAt(RETRY_AT, DEFAULT_ERROR, LATER);
-            Job second = retry.start(RETRY_AT);
+            Job second = retry.start(RETRY_AT, WORKER, RETRY_AT.plus(DEFAULT_LEASE));
 
             assertThat(second.attempt()).isEqualTo(2);
             assertThat(second.hasAttemptsLeft()).isFalse();
@@ -362,6 +370,21 @@ class JobTest {
         }
 
         @ParameterizedTest
+        @EnumSource(names = "RUNNING", mode = Mode.EXCLUDE)
+        void givenLeaseWhenNotRunning_restore_isRefused(JobStatus status) {
+            assertThatThrownBy(() -> aJob().withStatus(status).withLease(new JobLease(WORKER, LATER)).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("lease");
+        }
+
+        @Test
+        void givenRunningWithoutLease_restore_isRefused() {
+            assertThatThrownBy(() -> aJob().withStatus(RUNNING).withLease(null).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("lease");
+        }
+
+        @ParameterizedTest
         @EnumSource(names = {"SUCCEEDED", "FAILED"})
         void givenFinalJobWithoutFinishedAt_restore_isRefused(JobStatus status) {
             assertThatThrownBy(() -> aJob().withStatus(status).finishedAt(null).build())
@@ -382,8 +405,256 @@ class JobTest {
             assertThatThrownBy(() -> aJob().withId(null).build()).isInstanceOf(NullPointerException.class);
             assertThatThrownBy(() -> aJob().forArtifact(null, DEFAULT_SPACE).build()).isInstanceOf(NullPointerException.class);
             assertThatThrownBy(() -> Job.restore(JobId.of(TestIds.next()), ArtifactId.of(TestIds.next()), DEFAULT_SPACE,
-                    JobKind.GENERATE, null, 0, 3, null, null, DEFAULT_CREATED_AT, null, null, DEFAULT_CREATED_AT, 0))
+                    JobKind.GENERATE, null, 0, 3, null, null, null, null, DEFAULT_CREATED_AT, null, null,
+                    DEFAULT_CREATED_AT, 0))
                     .isInstanceOf(NullPointerException.class);
+        }
+    }
+
+    @Nested
+    class Leases {
+
+        private final Instant leaseEnd = LATER.plus(DEFAULT_LEASE);
+
+        @Test
+        void givenQueuedJob_start_holdsItUnderTheWorkersLease() {
+            Job running = aJob().build().start(LATER, WORKER, leaseEnd);
+
+            assertThat(running.lease()).contains(new JobLease(WORKER, leaseEnd));
+            assertThat(running.isHeldBy(WORKER)).isTrue();
+            assertThat(running.isHeldBy("worker-other")).isFalse();
+            assertThat(running.hasExpiredLease(leaseEnd.minusMillis(1))).isFalse();
+            assertThat(running.hasExpiredLease(leaseEnd)).as("a lease ending now has run out").isTrue();
+        }
+
+        @Test
+        void givenLeaseEndingWhenItBegins_start_isRefused() {
+            Job job = aJob().build();
+
+            assertThatThrownBy(() -> job.start(LATER, WORKER, LATER)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "  "})
+        void givenBlankWorker_start_isRefusedAsInvalidLeaseOwner(String worker) {
+            Job job = aJob().build();
+
+            assertThatThrownBy(() -> job.start(LATER, worker, leaseEnd))
+                    .isInstanceOfSatisfying(InvalidValueException.class,
+                            e -> assertThat(e.code()).isEqualTo("invalid_lease_owner"));
+        }
+
+        @Test
+        void givenHolder_renewLease_extendsItAndChangesNothingElse() {
+            Job running = aJob().runningUnderLease(WORKER, leaseEnd).updatedAt(LATER).withVersion(4).build();
+
+            Job renewed = running.renewLease(WORKER, leaseEnd.plusSeconds(20));
+
+            assertThat(renewed.lease()).contains(new JobLease(WORKER, leaseEnd.plusSeconds(20)));
+            assertThat(renewed.updatedAt()).as("a renewal is not a state change").isEqualTo(LATER);
+            assertThat(renewed.version()).isEqualTo(4);
+            assertThat(renewed.status()).isEqualTo(RUNNING);
+            assertThat(renewed.attempt()).isEqualTo(running.attempt());
+            assertInvariants(renewed);
+        }
+
+        @Test
+        void givenEarlierEnd_renewLease_neverShrinksTheLease() {
+            Job running = aJob().runningUnderLease(WORKER, leaseEnd).build();
+
+            assertThat(running.renewLease(WORKER, leaseEnd.minusSeconds(5)).lease()).contains(new JobLease(WORKER, leaseEnd));
+        }
+
+        @Test
+        void givenAnotherWorker_renewLease_isRefusedAsLeaseNotHeld() {
+            Job running = aJob().runningUnderLease(WORKER, leaseEnd).build();
+
+            assertThatThrownBy(() -> running.renewLease("worker-other", leaseEnd.plusSeconds(20)))
+                    .isInstanceOfSatisfying(LeaseNotHeldException.class,
+                            e -> assertThat(e.code()).isEqualTo("lease_not_held"));
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = "RUNNING", mode = Mode.EXCLUDE)
+        void givenJobNotRunning_renewLease_isRefusedAsLeaseNotHeld(JobStatus status) {
+            Job job = aJob().withStatus(status).build();
+
+            assertThatThrownBy(() -> job.renewLease(WORKER, leaseEnd)).isInstanceOf(LeaseNotHeldException.class);
+        }
+
+        @Test
+        void givenRunningJob_everyWayOut_dropsTheLease() {
+            Job running = aJob().runningUnderLease(WORKER, leaseEnd).build();
+
+            assertThat(running.succeed(LATER).lease()).isEmpty();
+            assertThat(running.fail(MISMATCH, LATER).lease()).isEmpty();
+            assertThat(running.retryAt(RETRY_AT, DEFAULT_ERROR, LATER).lease()).isEmpty();
+            assertThat(running.giveUp(DEFAULT_ERROR, LATER).lease()).isEmpty();
+        }
+    }
+
+    @Nested
+    class ExpireLease {
+
+        private final Instant expiredAt = LATER.minusSeconds(1);
+
+        @Test
+        void givenExpiredLeaseAndAttemptsLeft_expireLease_queuesTheJobForItsRetryTime() {
+            Job running = aJob().runningUnderLease("worker-dead", expiredAt).withAttempt(1).withMaxAttempts(3).build();
+
+            Job queued = running.expireLease(RETRY_AT, LATER);
+
+            assertThat(queued.status()).isEqualTo(QUEUED);
+            assertThat(queued.attempt()).as("the lost attempt stays counted").isEqualTo(1);
+            assertThat(queued.nextRetryAt()).contains(RETRY_AT);
+            assertThat(queued.lease()).isEmpty();
+            assertThat(queued.error()).hasValueSatisfying(error -> {
+                assertThat(error.code()).isEqualTo(Job.LEASE_EXPIRED);
+                assertThat(error.message()).contains("worker-dead");
+            });
+            assertThat(queued.updatedAt()).isEqualTo(LATER);
+            assertSameIdentity(queued, running);
+            assertInvariants(queued);
+        }
+
+        @Test
+        void givenExpiredLeaseOnTheLastAttempt_expireLease_failsTheJobAsAttemptsExhausted() {
+            Job running = aJob().runningUnderLease("worker-dead", expiredAt).withAttempt(3).withMaxAttempts(3).build();
+
+            Job failed = running.expireLease(RETRY_AT, LATER);
+
+            assertThat(failed.status()).isEqualTo(FAILED);
+            assertThat(failed.lease()).isEmpty();
+            assertThat(failed.nextRetryAt()).isEmpty();
+            assertThat(failed.finishedAt()).contains(LATER);
+            assertThat(failed.error()).hasValueSatisfying(error -> {
+                assertThat(error.code()).isEqualTo(Job.ATTEMPTS_EXHAUSTED);
+                assertThat(error.message()).contains("3 attempts").contains(Job.LEASE_EXPIRED);
+            });
+            assertInvariants(failed);
+        }
+
+        @Test
+        void givenLeaseStillHolding_expireLease_isRefusedAsLeaseNotExpired() {
+            Job running = aJob().runningUnderLease(WORKER, LATER.plusMillis(1)).build();
+
+            assertThatThrownBy(() -> running.expireLease(RETRY_AT, LATER))
+                    .isInstanceOfSatisfying(LeaseNotExpiredException.class,
+                            e -> assertThat(e.code()).isEqualTo("lease_not_expired"));
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = "RUNNING", mode = Mode.EXCLUDE)
+        void givenJobNotRunning_expireLease_isRefusedAsIllegalTransition(JobStatus from) {
+            Job job = aJob().withStatus(from).build();
+
+            assertIllegalTransition(catchThrowable(() -> job.expireLease(RETRY_AT, LATER)), from, QUEUED);
+        }
+    }
+
+    @Nested
+    class Redrive {
+
+        private final Instant staleBefore = LATER.minus(Duration.ofMinutes(2));
+
+        @Test
+        void givenRetryTimeCome_redrive_usesItUpAndKeepsTheLastError() {
+            Job waiting = aJob().waitingForRetryAt(LATER, DEFAULT_ERROR).updatedAt(LATER.minusSeconds(3)).build();
+
+            Job redriven = waiting.redrive(LATER, staleBefore);
+
+            assertThat(redriven.status()).isEqualTo(QUEUED);
+            assertThat(redriven.nextRetryAt()).isEmpty();
+            assertThat(redriven.error()).contains(DEFAULT_ERROR);
+            assertThat(redriven.attempt()).isEqualTo(waiting.attempt());
+            assertThat(redriven.updatedAt()).isEqualTo(LATER);
+            assertThat(redriven.isDueForRedrive(LATER, staleBefore)).as("not again before its request had time").isFalse();
+            assertSameIdentity(redriven, waiting);
+            assertInvariants(redriven);
+        }
+
+        @Test
+        void givenQueuedJobUntouchedSinceBeforeTheStaleLimit_redrive_touchesIt() {
+            Job lost = aJob().updatedAt(staleBefore).build();
+
+            Job redriven = lost.redrive(LATER, staleBefore);
+
+            assertThat(redriven.updatedAt()).isEqualTo(LATER);
+            assertThat(redriven.attempt()).isZero();
+        }
+
+        @Test
+        void givenRetryTimeAhead_redrive_isRefusedAsNotDue() {
+            Job waiting = aJob().waitingForRetryAt(LATER.plusMillis(1), DEFAULT_ERROR).build();
+
+            assertThatThrownBy(() -> waiting.redrive(LATER, staleBefore))
+                    .isInstanceOfSatisfying(JobNotDueException.class, e -> assertThat(e.code()).isEqualTo("job_not_due"));
+        }
+
+        @Test
+        void givenRecentlyQueuedJob_redrive_isRefusedAsNotDue() {
+            Job fresh = aJob().updatedAt(staleBefore.plusMillis(1)).build();
+
+            assertThatThrownBy(() -> fresh.redrive(LATER, staleBefore)).isInstanceOf(JobNotDueException.class);
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = "QUEUED", mode = Mode.EXCLUDE)
+        void givenJobNotQueued_redrive_isRefusedAsIllegalTransition(JobStatus from) {
+            Job job = aJob().withStatus(from).build();
+
+            assertIllegalTransition(catchThrowable(() -> job.redrive(LATER, staleBefore)), from, QUEUED);
+        }
+
+        @Test
+        void isDueForRedrive_followsStatusRetryTimeStalenessAndLease() {
+            assertThat(aJob().waitingForRetryAt(LATER, DEFAULT_ERROR).build().isDueForRedrive(LATER, staleBefore)).isTrue();
+            assertThat(aJob().waitingForRetryAt(LATER.plusMillis(1), DEFAULT_ERROR).build().isDueForRedrive(LATER, staleBefore)).isFalse();
+            assertThat(aJob().updatedAt(staleBefore).build().isDueForRedrive(LATER, staleBefore)).isTrue();
+            assertThat(aJob().updatedAt(staleBefore.plusMillis(1)).build().isDueForRedrive(LATER, staleBefore)).isFalse();
+            assertThat(aJob().runningUnderLease(WORKER, LATER).build().isDueForRedrive(LATER, staleBefore)).isTrue();
+            assertThat(aJob().runningUnderLease(WORKER, LATER.plusMillis(1)).build().isDueForRedrive(LATER, staleBefore)).isFalse();
+            assertThat(aJob().withStatus(SUCCEEDED).build().isDueForRedrive(LATER.plus(Duration.ofDays(9)), LATER)).isFalse();
+            assertThat(aJob().withStatus(FAILED).build().isDueForRedrive(LATER.plus(Duration.ofDays(9)), LATER)).isFalse();
+        }
+
+        @Test
+        void isWaitingForRetry_onlyWhileTheRetryTimeIsAhead() {
+            assertThat(aJob().waitingForRetryAt(LATER.plusMillis(1), DEFAULT_ERROR).build().isWaitingForRetry(LATER)).isTrue();
+            assertThat(aJob().waitingForRetryAt(LATER, DEFAULT_ERROR).build().isWaitingForRetry(LATER)).isFalse();
+            assertThat(aJob().build().isWaitingForRetry(LATER)).isFalse();
+        }
+    }
+
+    @Nested
+    class ExpectedDigest {
+
+        private final Sha256 digest = new Sha256("50edc755f4a3a4c7d3a0e0a36a8d7a2f3b5b4b2f6f6d3e1c0b9a8f7e6d5c4b3a");
+
+        @Test
+        void givenDeclaredDigest_queue_keepsItThroughEveryTransition() {
+            Job queued = Job.queue(JobId.of(TestIds.next()), ArtifactId.of(TestIds.next()), DEFAULT_SPACE,
+                    JobKind.GENERATE, 3, Optional.of(digest), DEFAULT_CREATED_AT);
+
+            Job running = queued.start(LATER, WORKER, LATER.plus(DEFAULT_LEASE));
+            Job retry = running.retryAt(RETRY_AT, DEFAULT_ERROR, LATER);
+
+            assertThat(queued.expectedSha256()).contains(digest);
+            assertThat(retry.expectedSha256()).contains(digest);
+            assertThat(retry.start(RETRY_AT, WORKER, RETRY_AT.plus(DEFAULT_LEASE)).succeed(RETRY_AT).expectedSha256())
+                    .contains(digest);
+            assertThat(retry.asQueued().expectedSha256()).contains(digest);
+        }
+
+        @Test
+        void generationRequest_isRebuiltFromTheJobAlone() {
+            Job job = aJob().withExpectedSha256(digest).build();
+
+            GenerationRequest request = job.generationRequest(LATER);
+
+            assertThat(request).isEqualTo(new GenerationRequest(job.id(), job.artifactId(), job.spaceId(),
+                    ObjectKey.stagingFor(job.spaceId(), job.artifactId(), job.id()), Optional.of(digest), LATER));
+            assertThat(aJob().build().generationRequest(LATER).expectedSha256()).isEmpty();
         }
     }
 

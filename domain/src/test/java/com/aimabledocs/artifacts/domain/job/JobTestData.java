@@ -3,6 +3,7 @@ package com.aimabledocs.artifacts.domain.job;
 import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactTestData;
+import com.aimabledocs.artifacts.domain.artifact.Sha256;
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
 import com.aimabledocs.artifacts.domain.shared.TestIds;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
@@ -13,13 +14,16 @@ import java.time.Instant;
  * Test data builder for {@link Job}: {@code aJob().withStatus(RUNNING).forArtifact(artifact).build()}.
  * Unset fields follow the status so that the built job always satisfies the aggregate's invariants: a
  * queued job has had no attempt, any other one has had one; a started job has {@code startedAt}; a final
- * job has {@code finishedAt}; a failed job carries an error. Built with {@link Job#restore}.
+ * job has {@code finishedAt}; a failed job carries an error; a running job holds a lease of
+ * {@link #DEFAULT_WORKER} for {@link #DEFAULT_LEASE} after it started. Built with {@link Job#restore}.
  */
 public final class JobTestData {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final FailureReason DEFAULT_ERROR =
             new FailureReason("object_store_unavailable", "object_store is unavailable");
+    public static final String DEFAULT_WORKER = "worker-test-1";
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
     private JobTestData() {
     }
@@ -37,6 +41,9 @@ public final class JobTestData {
         private JobStatus status = JobStatus.QUEUED;
         private Integer attempt;
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+        private Sha256 expectedSha256;
+        private JobLease lease;
+        private boolean leaseSet;
         private Instant nextRetryAt;
         private FailureReason error;
         private boolean errorSet;
@@ -97,6 +104,24 @@ public final class JobTestData {
             return this;
         }
 
+        public Builder withExpectedSha256(Sha256 expectedSha256) {
+            this.expectedSha256 = expectedSha256;
+            return this;
+        }
+
+        /** A running job held by {@code worker} until {@code expiresAt}. */
+        public Builder runningUnderLease(String worker, Instant expiresAt) {
+            this.status = JobStatus.RUNNING;
+            return withLease(new JobLease(worker, expiresAt));
+        }
+
+        /** Explicit lease, even {@code null} for a running job or one for a job in another state (to test the invariant). */
+        public Builder withLease(JobLease lease) {
+            this.lease = lease;
+            this.leaseSet = true;
+            return this;
+        }
+
         public Builder withNextRetryAt(Instant nextRetryAt) {
             this.nextRetryAt = nextRetryAt;
             return this;
@@ -145,8 +170,12 @@ public final class JobTestData {
             FailureReason builtError = errorSet ? error : status == JobStatus.FAILED ? DEFAULT_ERROR : null;
             Instant builtUpdatedAt = updatedAt != null ? updatedAt
                     : latest(createdAt, builtStartedAt, builtFinishedAt);
-            return Job.restore(id, artifactId, spaceId, kind, status, builtAttempt, maxAttempts, nextRetryAt, builtError,
-                    createdAt, builtStartedAt, builtFinishedAt, builtUpdatedAt, version);
+            JobLease builtLease = leaseSet ? lease : status == JobStatus.RUNNING
+                    ? new JobLease(DEFAULT_WORKER, (builtStartedAt != null ? builtStartedAt : createdAt).plus(DEFAULT_LEASE))
+                    : null;
+            return Job.restore(id, artifactId, spaceId, kind, status, builtAttempt, maxAttempts, expectedSha256,
+                    nextRetryAt, builtError, builtLease, createdAt, builtStartedAt, builtFinishedAt, builtUpdatedAt,
+                    version);
         }
 
         private static Instant latest(Instant first, Instant... others) {

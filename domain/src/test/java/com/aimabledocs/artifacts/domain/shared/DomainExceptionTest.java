@@ -8,8 +8,8 @@ import com.aimabledocs.artifacts.domain.access.UnauthenticatedException;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactNotFoundException;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactStatus;
+import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyInUseException;
 import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyReusedException;
-import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyTakenException;
 import com.aimabledocs.artifacts.domain.job.JobId;
 import com.aimabledocs.artifacts.domain.job.JobNotFoundException;
 import java.io.IOException;
@@ -32,7 +32,7 @@ class DomainExceptionTest {
         assertThat(new UnauthenticatedException().code()).isEqualTo("unauthenticated");
         assertThat(new ForbiddenException(Scope.ARTIFACTS_WRITE).code()).isEqualTo("forbidden");
         assertThat(new IdempotencyKeyReusedException().code()).isEqualTo("idempotency_key_reused");
-        assertThat(new IdempotencyKeyTakenException(null).code()).isEqualTo("idempotency_key_in_use");
+        assertThat(new IdempotencyKeyInUseException(1).code()).isEqualTo("idempotency_key_in_use");
     }
 
     @Test

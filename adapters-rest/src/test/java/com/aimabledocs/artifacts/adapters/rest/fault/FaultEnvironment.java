@@ -1,0 +1,194 @@
+package com.aimabledocs.artifacts.adapters.rest.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private, disposable system for fault tests: its own PostgreSQL, Kafka and s3proxy (deploy/local/stack
+ * with its own directory and ports, so stopping them never disturbs other tests), and the packaged API
+ * and worker as real processes that a test can kill with SIGKILL and start again.
+ */
+final class FaultEnvironment implements AutoCloseable {
+
+    static final Path REPO = Path.of("").toAbsolutePath().getParent();
+    static final String SPACE = "0192f3a4-7b1c-7d2e-8f30-4a5b6c7d8e9f";
+    static final String API_KEY = "ak_fault_0123456789abcdef0123456789abcdef";
+    private static final Path API_JAR = REPO.resolve("adapters-rest/target/quarkus-app/quarkus-run.jar");
+    private static final Path WORKER_JAR = REPO.resolve("worker/target/quarkus-app/quarkus-run.jar");
+
+    private final Map<String, String> stackEnv = new HashMap<>();
+    private final Map<String, String> appEnv = new HashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process api;
+    private Process worker;
+    private int apiPort;
+    private int workerStarts;
+
+    FaultEnvironment(String name) {
+        stackEnv.put("STACK_PROFILE", "test");
+        stackEnv.put("STACK_DIR", REPO.resolve(".stack/fault-" + name).toString());
+        stackEnv.put("STACK_PG_PORT", System.getProperty("artifacts.fault.pg-port", "35432"));
+        stackEnv.put("STACK_KAFKA_PORT", System.getProperty("artifacts.fault.kafka-port", "39092"));
+        stackEnv.put("STACK_KAFKA_CONTROLLER_PORT", System.getProperty("artifacts.fault.kafka-controller-port", "39093"));
+        stackEnv.put("STACK_S3_PORT", System.getProperty("artifacts.fault.s3-port", "39000"));
+        assertThat(API_JAR).as("the packaged API (run ./test, which packages before the fault tests)").exists();
+        assertThat(WORKER_JAR).as("the packaged worker").exists();
+        stack("reset");
+        stack("up");
+        for (String line : stack("env").split("\n")) {
+            if (line.startsWith("export ")) {
+                String[] kv = line.substring("export ".length()).split("=", 2);
+                appEnv.put(kv[0], kv[1]);
+            }
+        }
+        appEnv.put("ARTIFACTS_BOOTSTRAP_SPACE_ID", SPACE);
+        appEnv.put("ARTIFACTS_BOOTSTRAP_API_KEY", API_KEY);
+        appEnv.put("ARTIFACTS_WORKER_RETRY_BASE", "200ms");
+        appEnv.put("ARTIFACTS_WORKER_RETRY_CAP", "2s");
+        appEnv.put("ARTIFACTS_WORKER_SWEEP_EVERY", "1s");
+        appEnv.put("ARTIFACTS_JOB_MAX_ATTEMPTS", "10");
+    }
+
+    /** Runs deploy/local/stack against this environment's services and returns what it printed. */
+    String stack(String... args) {
+        List<String> command = new ArrayList<>(List.of(REPO.resolve("deploy/local/stack").toString()));
+        command.addAll(List.of(args));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(stackEnv);
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as("stack %s:%n%s", String.join(" ", args), out).isZero();
+            if (!args[0].equals("env")) {
+                System.out.print(out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void startApi() {
+        apiPort = freePort();
+        api = start("api", API_JAR, Map.of("ARTIFACTS_HTTP_PORT", Integer.toString(apiPort)), apiPort);
+    }
+
+    void startWorker() {
+        startWorker(true);
+    }
+
+    /** Starts a worker; without waiting for readiness when a dependency is down on purpose. */
+    void startWorker(boolean awaitReady) {
+        int port = freePort();
+        worker = start("worker-" + (++workerStarts), WORKER_JAR,
+                Map.of("ARTIFACTS_WORKER_HTTP_PORT", Integer.toString(port)), awaitReady ? port : -1);
+    }
+
+    /** SIGKILL: the worker gets no chance to finish or commit anything. */
+    void killWorker() throws InterruptedException {
+        worker.destroyForcibly();
+        assertThat(worker.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + apiPort;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("X-API-Key", API_KEY)
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("X-API-Key", API_KEY)
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("X-API-Key", API_KEY)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    Map<String, String> appEnvironment() {
+        return Map.copyOf(appEnv);
+    }
+
+    private Process start(String name, Path jar, Map<String, String> extraEnv, int port) {
+        Path log = Path.of("target", "fault-" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-jar", jar.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(appEnv);
+            builder.environment().putAll(extraEnv);
+            Process process = builder.start();
+            processes.add(process);
+            if (port < 0) {
+                return process;
+            }
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            await(name + " ready (log " + log.toAbsolutePath() + ")").atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(250)).until(() -> {
+                        assertThat(process.isAlive()).as("%s exited; see %s", name, log.toAbsolutePath()).isTrue();
+                        try {
+                            return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    });
+            return process;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stack("reset");
+    }
+}
