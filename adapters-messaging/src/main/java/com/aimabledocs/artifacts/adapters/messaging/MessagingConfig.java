@@ -19,6 +19,10 @@ public interface MessagingConfig {
     @WithDefault("artifacts.generation-requests.dlq.v1")
     String deadLetterTopic();
 
+    /** Topic of job and artifact lifecycle events, written through the outbox. */
+    @WithDefault("artifacts.events.v1")
+    String eventsTopic();
+
     Relay relay();
 
     interface Relay {

@@ -3,12 +3,15 @@ package com.aimabledocs.artifacts.adapters.persistence;
 import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.ThreadId;
+import com.aimabledocs.artifacts.domain.artifact.ArtifactStatus;
 import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.ArtifactSearch;
 import com.aimabledocs.artifacts.domain.shared.ConcurrentUpdateException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
@@ -20,6 +23,10 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class PanacheArtifactRepository implements ArtifactRepository, PanacheRepositoryBase<ArtifactEntity, UUID> {
+
+    @Inject
+    Event<ArtifactStatusChanged> statusChanged;
+
 
     @Override
     public void add(Artifact artifact) {
@@ -37,6 +44,7 @@ public class PanacheArtifactRepository implements ArtifactRepository, PanacheRep
                     .executeUpdate();
         }
         flush();
+        statusChanged.fire(new ArtifactStatusChanged(artifact, Optional.empty()));
     }
 
     @Override
@@ -45,12 +53,16 @@ public class PanacheArtifactRepository implements ArtifactRepository, PanacheRep
         if (row == null || row.version != artifact.version()) {
             throw new ConcurrentUpdateException("artifact", artifact.id());
         }
+        String previous = row.status;
         ArtifactMapper.copyState(artifact, row);
         try {
             flush();
         } catch (OptimisticLockException changedSinceRead) {
             // the row was committed by another transaction after this one read it
             throw new ConcurrentUpdateException("artifact", artifact.id());
+        }
+        if (!previous.equals(row.status)) {
+            statusChanged.fire(new ArtifactStatusChanged(artifact, Optional.of(ArtifactStatus.fromWireName(previous))));
         }
     }
 

@@ -26,20 +26,31 @@ public class QuarkusUnitOfWork implements UnitOfWork {
         }
     }
 
-    /** SQLState class 08 is "connection exception"; 57P01-03 is the server shutting down or starting. */
+    /**
+     * SQLState class 08 is "connection exception"; 57P01-03 is the server shutting down or starting. The
+     * cause may hide in a suppressed exception: a commit that fails as the server goes away surfaces as a
+     * RollbackException whose XAException (carrying the SQLException) is only suppressed.
+     */
     static boolean isConnectionFailure(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+        return isConnectionFailure(error, 0);
+    }
+
+    private static boolean isConnectionFailure(Throwable error, int depth) {
+        if (error == null || depth > 10) {
+            return false;
+        }
+        if (error instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+            return true;
+        }
+        if (error instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        for (Throwable suppressed : error.getSuppressed()) {
+            if (isConnectionFailure(suppressed, depth + 1)) {
                 return true;
-            }
-            if (t instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
-        return false;
+        return error.getCause() != error && isConnectionFailure(error.getCause(), depth + 1);
     }
 }

@@ -80,6 +80,18 @@ class QuarkusUnitOfWorkTest {
     }
 
     @Test
+    void givenCommitFailingAsTheServerGoesAway_isConnectionFailure() {
+        // what Narayana throws when the connection dies at commit: the SQLException is only suppressed
+        RuntimeException commitFailed = new RuntimeException("Could not commit transaction.",
+                new IllegalStateException("ARJUNA016053: Could not commit transaction."));
+        Exception xa = new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        commitFailed.getCause().addSuppressed(xa);
+
+        assertThat(QuarkusUnitOfWork.isConnectionFailure(commitFailed)).isTrue();
+    }
+
+    @Test
     void givenHibernateConnectionException_isConnectionFailure() {
         assertThat(QuarkusUnitOfWork.isConnectionFailure(
                 new RuntimeException(new JDBCConnectionException("lost", new SQLException("lost"))))).isTrue();

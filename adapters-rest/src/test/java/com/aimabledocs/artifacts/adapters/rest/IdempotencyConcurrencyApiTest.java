@@ -149,7 +149,7 @@ class IdempotencyConcurrencyApiTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(jobs.getList("data.id", String.class)).containsExactly(original.jsonPath().getString("job.id"));
         long jobRows = count("select count(*) from jobs where space_id = :id", UUID.fromString(space.spaceId()));
-        long outboxRows = count("select count(*) from outbox where message_key = :id", artifactId);
+        long outboxRows = count("select count(*) from outbox where message_key = :id and event_type = 'generation_requested'", artifactId);
         long keyRows = count("select count(*) from idempotency_records where idempotency_key = :id", key);
         assertThat(jobRows).as("jobs in the space").isEqualTo(1);
         assertThat(outboxRows).as("outbox rows for the artifact").isEqualTo(1);

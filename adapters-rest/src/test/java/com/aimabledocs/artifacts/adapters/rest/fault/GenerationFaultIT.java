@@ -101,9 +101,9 @@ class GenerationFaultIT {
     @Order(2)
     void givenWorkerKilledMidBatch_everyJobStillEndsOnce() throws Exception {
         String thread = "worker-sigkill";
-        List<String> accepted = generate(thread, BATCH, 64 * 1024);
-        await("some jobs done before the kill").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
-                .until(() -> countReady(thread) >= BATCH / 10);
+        List<String> accepted = generate(thread, BATCH, 256 * 1024);
+        await("some jobs done before the kill").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                .until(() -> countReady(thread) >= 5);
         int readyAtKill = countReady(thread);
         env.killWorker();
         System.out.printf("fault: worker killed with SIGKILL when %d of %d were ready%n", readyAtKill, BATCH);
@@ -175,10 +175,21 @@ class GenerationFaultIT {
         List<String> accepted = generate(thread, BATCH / 2, 8 * 1024);
         env.stack("down", "s3");
         env.startWorker(false);
-        Thread.sleep(8000);
+        List<String> watched = accepted.subList(0, 10);
+        await("jobs fail transiently while S3 is down").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    for (String id : watched) {
+                        JsonNode job = JSON.readTree(env.get(artifactPath(id) + "/jobs").body()).get("data").get(0);
+                        if (job.path("error").path("code").asText().equals("storage_unavailable")) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
         env.stack("up", "s3");
 
-        report("S3 stopped while jobs run", thread, accepted, Duration.ofSeconds(180));
+        int retried = report("S3 stopped while jobs run", thread, accepted, Duration.ofSeconds(180));
+        assertThat(retried).as("jobs that needed another attempt").isPositive();
         int failed = (int) listAll(thread).stream().filter(a -> a.get("status").asText().equals("failed")).count();
         assertThat(failed).as("jobs failed for a transient reason while attempts remained").isZero();
     }
@@ -248,7 +259,7 @@ class GenerationFaultIT {
     }
 
     /** Waits for every accepted artifact to be final, then prints and checks the counts. */
-    private static void report(String scenario, String thread, List<String> accepted, Duration within) throws Exception {
+    private static int report(String scenario, String thread, List<String> accepted, Duration within) throws Exception {
         await(scenario + ": all accepted artifacts final").atMost(within).pollInterval(Duration.ofSeconds(1))
                 .until(() -> countFinal(thread) >= accepted.size());
         List<JsonNode> listed = listAll(thread);
@@ -301,6 +312,7 @@ class GenerationFaultIT {
         assertThat(extraJobs).as("extra jobs").isZero();
         assertThat(ready).as("ready").isEqualTo(accepted.size());
         assertThat(missingObjects).as("artifacts without their content object").isZero();
+        return repeatedAttempts;
     }
 
     private static List<String> generate(String thread, int count, int size) throws Exception {

@@ -1,0 +1,114 @@
+package com.aimabledocs.artifacts.adapters.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.aimabledocs.artifacts.domain.artifact.Artifact;
+import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
+import com.aimabledocs.artifacts.domain.artifact.ArtifactMetadata;
+import com.aimabledocs.artifacts.domain.artifact.ArtifactName;
+import com.aimabledocs.artifacts.domain.artifact.DocumentType;
+import com.aimabledocs.artifacts.domain.job.Job;
+import com.aimabledocs.artifacts.domain.job.JobId;
+import com.aimabledocs.artifacts.domain.job.JobKind;
+import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
+import com.aimabledocs.artifacts.domain.port.JobRepository;
+import com.aimabledocs.artifacts.domain.port.SpaceRepository;
+import com.aimabledocs.artifacts.domain.port.UnitOfWork;
+import com.aimabledocs.artifacts.domain.space.Space;
+import com.aimabledocs.artifacts.domain.space.SpaceId;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/** Every stored status change becomes an event on the events topic, in order per artifact; a rollback none. */
+@QuarkusTest
+class LifecycleEventsTest {
+
+    @Inject
+    SpaceRepository spaces;
+
+    @Inject
+    ArtifactRepository artifacts;
+
+    @Inject
+    JobRepository jobs;
+
+    @Inject
+    UnitOfWork unitOfWork;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void givenJobAndArtifactTransitions_eventsTopic_carriesOneEventPerChangeInOrder() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        SpaceId space = SpaceId.of(UUID.randomUUID());
+        ArtifactId artifactId = ArtifactId.of(UUID.randomUUID());
+        JobId jobId = JobId.of(UUID.randomUUID());
+        Artifact artifact = Artifact.request(artifactId, space, new ArtifactName("events.txt"), DocumentType.TEXT,
+                List.of(), null, ArtifactMetadata.EMPTY, now);
+        Job job = Job.queue(jobId, artifactId, space, JobKind.GENERATE, 3, now);
+        unitOfWork.inTransaction(() -> {
+            spaces.add(new Space(space, "events", now));
+            artifacts.add(artifact);
+            jobs.add(job);
+        });
+        unitOfWork.inTransaction(() -> {
+            jobs.update(jobs.findById(jobId).orElseThrow().start(now.plusSeconds(1), "events-test", now.plusSeconds(31)));
+            artifacts.update(artifacts.findById(space, artifactId).orElseThrow().startProcessing(now.plusSeconds(1)));
+        });
+        try {
+            unitOfWork.inTransaction(() -> {
+                artifacts.update(artifacts.findById(space, artifactId).orElseThrow()
+                        .markFailed(new com.aimabledocs.artifacts.domain.shared.FailureReason("rolled_back", "x"),
+                                now.plusSeconds(2)));
+                throw new IllegalStateException("roll back");
+            });
+        } catch (IllegalStateException expected) {
+            // the failed status never committed, so its event must not exist either
+        }
+
+        List<String> types = new ArrayList<>();
+        String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        String topic = ConfigProvider.getConfig().getValue("artifacts.messaging.events-topic", String.class);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ConsumerConfig.GROUP_ID_CONFIG, "lifecycle-events-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await("four events for the artifact").atMost(Duration.ofSeconds(20)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key().equals(artifactId.toString())) {
+                        JsonNode event = json.readTree(record.value());
+                        assertThat(event.get("schema_version").asInt()).isEqualTo(1);
+                        assertThat(event.get("space_id").asText()).isEqualTo(space.toString());
+                        assertThat(event.get("event_id").asText()).isNotBlank();
+                        types.add(event.get("event_type").asText());
+                    }
+                }
+                return types.size() >= 4;
+            });
+            consumer.poll(Duration.ofSeconds(1)).forEach(r -> {
+                if (r.key().equals(artifactId.toString())) {
+                    types.add("unexpected");
+                }
+            });
+        }
+        assertThat(types).containsExactly("artifact.pending", "job.queued", "job.running", "artifact.processing");
+    }
+}
