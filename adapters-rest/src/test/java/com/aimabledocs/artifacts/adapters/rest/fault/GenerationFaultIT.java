@@ -101,14 +101,21 @@ class GenerationFaultIT {
     @Order(2)
     void givenWorkerKilledMidBatch_everyJobStillEndsOnce() throws Exception {
         String thread = "worker-sigkill";
-        List<String> accepted = generate(thread, BATCH, 256 * 1024);
-        await("some jobs done before the kill").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
-                .until(() -> countReady(thread) >= 5);
-        int readyAtKill = countReady(thread);
         env.killWorker();
-        System.out.printf("fault: worker killed with SIGKILL when %d of %d were ready%n", readyAtKill, BATCH);
-        assertThat(readyAtKill).as("killed in the middle of the batch").isLessThan(BATCH);
+        List<String> accepted = generate(thread, BATCH, 64 * 1024);
         env.startWorker();
+        int readyAtKill;
+        try {
+            await("some jobs done before the kill").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> countReady(thread) >= 5);
+        } finally {
+            readyAtKill = countReady(thread);
+            env.killWorker();
+            env.startWorker();
+        }
+        System.out.printf("fault: worker killed with SIGKILL when %d of %d were ready, then restarted%n",
+                readyAtKill, BATCH);
+        assertThat(readyAtKill).as("killed in the middle of the batch").isLessThan(BATCH);
 
         report("worker SIGKILL mid-batch", thread, accepted, Duration.ofSeconds(180));
     }
