@@ -2,11 +2,7 @@ package com.aimabledocs.artifacts.adapters.messaging;
 
 import com.aimabledocs.artifacts.adapters.persistence.ArtifactStatusChanged;
 import com.aimabledocs.artifacts.adapters.persistence.JobStatusChanged;
-import com.aimabledocs.artifacts.adapters.persistence.OutboxStore;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 /**
@@ -16,17 +12,12 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class OutboxLifecycleEventWriter {
 
-    private final OutboxStore outbox;
-    private final ObjectMapper json;
+    private final OutboxWriter outbox;
     private final MessagingConfig config;
-    private final Event<OutboxAppended> appended;
 
-    OutboxLifecycleEventWriter(OutboxStore outbox, ObjectMapper json, MessagingConfig config,
-                               Event<OutboxAppended> appended) {
+    OutboxLifecycleEventWriter(OutboxWriter outbox, MessagingConfig config) {
         this.outbox = outbox;
-        this.json = json;
         this.config = config;
-        this.appended = appended;
     }
 
     void onJob(@Observes JobStatusChanged change) {
@@ -38,12 +29,6 @@ public class OutboxLifecycleEventWriter {
     }
 
     private void write(LifecycleEventMessage event) {
-        try {
-            outbox.append(config.eventsTopic(), event.artifactId(), event.eventType(), json.writeValueAsString(event),
-                    event.occurredAt());
-            appended.fire(new OutboxAppended());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a lifecycle event always serializes", e);
-        }
+        outbox.write(config.eventsTopic(), event.artifactId(), event.eventType(), event, event.occurredAt());
     }
 }

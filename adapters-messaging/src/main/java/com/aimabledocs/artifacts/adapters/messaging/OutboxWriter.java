@@ -1,0 +1,36 @@
+package com.aimabledocs.artifacts.adapters.messaging;
+
+import com.aimabledocs.artifacts.adapters.persistence.OutboxStore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.time.Instant;
+
+/**
+ * Appends a Kafka message to the outbox in the caller's transaction and wakes the relay once that
+ * transaction commits. The one way this service sends anything to Kafka, apart from dead letters.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    private final OutboxStore outbox;
+    private final ObjectMapper json;
+    private final Event<OutboxAppended> appended;
+
+    OutboxWriter(OutboxStore outbox, ObjectMapper json, Event<OutboxAppended> appended) {
+        this.outbox = outbox;
+        this.json = json;
+        this.appended = appended;
+    }
+
+    /** @param message a record of the wire contract, serialized as JSON */
+    void write(String topic, String key, String eventType, Object message, Instant at) {
+        try {
+            outbox.append(topic, key, eventType, json.writeValueAsString(message), at);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a message record always serializes", e);
+        }
+        appended.fire(new OutboxAppended());
+    }
+}
