@@ -52,12 +52,13 @@ public class WorkerWiring {
 
     @Produces
     @ApplicationScoped
-    ProcessGenerationRequestUseCase processGenerationRequest(ArtifactRepository artifacts, JobRepository jobs,
+    ProcessGenerationRequestUseCase processGenerationRequest(ArtifactRepository artifacts, SpaceRepository spaces,
+                                                             JobRepository jobs,
                                                              ObjectStore objects, MediaTypeDetector detector,
                                                              UnitOfWork unitOfWork, Clock clock, RetryPolicy retryPolicy,
                                                              LeaseTerms lease, HeldJobs held) {
-        return new ProcessGenerationRequestService(artifacts, jobs, objects, detector, unitOfWork, clock, retryPolicy,
-                lease, held);
+        return new ProcessGenerationRequestService(artifacts, spaces, jobs, objects, detector, unitOfWork, clock,
+                retryPolicy, lease, held);
     }
 
     @Produces

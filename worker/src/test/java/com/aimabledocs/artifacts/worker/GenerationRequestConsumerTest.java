@@ -278,8 +278,10 @@ class GenerationRequestConsumerTest {
         assertThat(job.error()).isEmpty();
         Artifact artifact = artifact(staged.artifact());
         assertThat(artifact.status()).isEqualTo(ArtifactStatus.READY);
-        assertThat(artifact.content()).contains(new StoredContent(staged.bytes().length,
-                new Sha256(sha256(staged.bytes())), expectedMediaType));
+        StoredContent content = artifact.content().orElseThrow();
+        assertThat(content.sizeBytes()).isEqualTo(staged.bytes().length);
+        assertThat(content.sha256()).isEqualTo(new Sha256(sha256(staged.bytes())));
+        assertThat(content.mediaType()).isEqualTo(expectedMediaType);
         assertThat(read(contentOf(staged))).isEqualTo(staged.bytes());
         // The staged object is deleted after the job's success is committed.
         await().atMost(TIMEOUT).until(() -> objects.stat(staged.key()).isEmpty());

@@ -37,6 +37,9 @@ class ArtifactEntity {
     @Column(name = "media_type")
     String mediaType;
 
+    @Column(name = "detected_media_type")
+    public String detectedMediaType;
+
     @Column(name = "size_bytes")
     Long sizeBytes;
 

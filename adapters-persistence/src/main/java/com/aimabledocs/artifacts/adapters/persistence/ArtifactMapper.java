@@ -22,9 +22,9 @@ final class ArtifactMapper {
 
     static Artifact toDomain(ArtifactEntity row, List<String> threadIds) {
         ArtifactStatus status = ArtifactStatus.fromWireName(row.status);
-        StoredContent content = status == ArtifactStatus.READY
-                ? new StoredContent(row.sizeBytes, new Sha256(row.sha256), new MediaType(row.mediaType))
-                : null;
+        StoredContent content = row.sha256 == null ? null
+                : new StoredContent(row.sizeBytes, new Sha256(row.sha256), new MediaType(row.mediaType),
+                        row.detectedMediaType == null ? null : new MediaType(row.detectedMediaType));
         FailureReason failure = row.failureCode == null ? null : new FailureReason(row.failureCode, row.failureMessage);
         return Artifact.restore(ArtifactId.of(row.id), SpaceId.of(row.spaceId), new ArtifactName(row.name),
                 DocumentType.fromWireName("document_type", row.documentType),
@@ -51,6 +51,7 @@ final class ArtifactMapper {
     static void copyState(Artifact artifact, ArtifactEntity row) {
         row.status = artifact.status().wireName();
         row.mediaType = artifact.content().map(c -> c.mediaType().value()).orElse(null);
+        row.detectedMediaType = artifact.content().map(c -> c.detectedMediaType().value()).orElse(null);
         row.sizeBytes = artifact.content().map(StoredContent::sizeBytes).orElse(null);
         row.sha256 = artifact.content().map(c -> c.sha256().hex()).orElse(null);
         row.failureCode = artifact.failure().map(FailureReason::code).orElse(null);

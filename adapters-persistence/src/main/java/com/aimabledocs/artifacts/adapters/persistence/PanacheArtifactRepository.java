@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.Query;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public class PanacheArtifactRepository implements ArtifactRepository, PanacheRep
             search.after().ifPresent(p -> sql.append(" and (a.created_at, a.id) < (:afterCreated, :afterId)"));
         }
         search.documentType().ifPresent(t -> sql.append(" and a.document_type = :type"));
-        search.status().ifPresent(s -> sql.append(" and a.status = :status"));
+        sql.append(search.status().isPresent() ? " and a.status = :status" : " and a.status <> 'deleted'");
         sql.append(search.threadId().isPresent()
                 ? " order by t.created_at desc, t.artifact_id desc"
                 : " order by a.created_at desc, a.id desc");
@@ -108,6 +109,29 @@ public class PanacheArtifactRepository implements ArtifactRepository, PanacheRep
         List<ArtifactEntity> rows = query.getResultList();
         Map<UUID, List<String>> threads = threadsOf(rows.stream().map(r -> r.id).toList());
         return rows.stream().map(r -> ArtifactMapper.toDomain(r, threads.getOrDefault(r.id, List.of()))).toList();
+    }
+
+    @Override
+    public List<Artifact> claimDeletedUnpurged(Instant cutoff, int limit) {
+        @SuppressWarnings("unchecked")
+        List<ArtifactEntity> rows = getEntityManager().createNativeQuery("""
+                select * from artifacts
+                where status = 'deleted' and purged_at is null and updated_at < :cutoff
+                order by updated_at limit :limit for update skip locked""", ArtifactEntity.class)
+                .setParameter("cutoff", cutoff)
+                .setParameter("limit", limit)
+                .getResultList();
+        Map<UUID, List<String>> threads = threadsOf(rows.stream().map(r -> r.id).toList());
+        return rows.stream().map(r -> ArtifactMapper.toDomain(r, threads.getOrDefault(r.id, List.of()))).toList();
+    }
+
+    @Override
+    public void markPurged(SpaceId spaceId, ArtifactId id) {
+        getEntityManager().createNativeQuery("""
+                update artifacts set purged_at = now() where id = :id and space_id = :space""")
+                .setParameter("id", id.value())
+                .setParameter("space", spaceId.value())
+                .executeUpdate();
     }
 
     private Map<UUID, List<String>> threadsOf(List<UUID> artifactIds) {

@@ -1,6 +1,7 @@
 package com.aimabledocs.artifacts.adapters.persistence;
 
 import com.aimabledocs.artifacts.domain.port.SpaceRepository;
+import com.aimabledocs.artifacts.domain.space.MediaTypePolicy;
 import com.aimabledocs.artifacts.domain.space.Space;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -13,7 +14,8 @@ public class PanacheSpaceRepository implements SpaceRepository, PanacheRepositor
 
     @Override
     public Optional<Space> findById(SpaceId id) {
-        return findByIdOptional(id.value()).map(row -> new Space(SpaceId.of(row.id), row.name, row.createdAt));
+        return findByIdOptional(id.value()).map(row -> new Space(SpaceId.of(row.id), row.name,
+                MediaTypePolicy.fromWireName(row.mediaTypePolicy), row.createdAt));
     }
 
     @Override
@@ -21,6 +23,7 @@ public class PanacheSpaceRepository implements SpaceRepository, PanacheRepositor
         SpaceEntity row = new SpaceEntity();
         row.id = space.id().value();
         row.name = space.name();
+        row.mediaTypePolicy = space.mediaTypePolicy().wireName();
         row.createdAt = space.createdAt();
         persist(row);
         flush();

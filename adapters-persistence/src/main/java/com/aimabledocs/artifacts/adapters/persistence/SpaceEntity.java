@@ -17,6 +17,9 @@ class SpaceEntity {
     @Column(nullable = false)
     String name;
 
+    @Column(name = "media_type_policy", nullable = false)
+    public String mediaTypePolicy;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 }

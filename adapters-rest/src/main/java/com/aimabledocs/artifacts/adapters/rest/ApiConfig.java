@@ -16,6 +16,19 @@ public interface ApiConfig {
 
     Bootstrap bootstrap();
 
+    Deletion deletion();
+
+    interface Deletion {
+
+        /** How long a deleted artifact's bytes are kept before the purge removes them. */
+        @WithDefault("7d")
+        Duration grace();
+
+        /** How often the purge runs; read by {@link DeletedArtifactPurge}'s schedule. */
+        @WithDefault("10m")
+        Duration purgeEvery();
+    }
+
     interface Api {
 
         /** Largest accepted request body in bytes; larger ones get 413 before they are read. */

@@ -18,7 +18,9 @@ import com.aimabledocs.artifacts.domain.artifact.ThreadId;
 import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.aimabledocs.artifacts.application.port.in.DeleteArtifactUseCase;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,12 +49,15 @@ public class ArtifactResource {
     private final ListArtifactsQuery listArtifacts;
     private final OpenDownloadQuery openDownload;
     private final ListJobsQuery listJobs;
+    private final DeleteArtifactUseCase deleteArtifact;
     private final ObjectMapper json;
     private final GenerateRequestReader reader;
     private final long maxBodyBytes;
 
     ArtifactResource(GenerateArtifactUseCase generate, GetArtifactQuery getArtifact, ListArtifactsQuery listArtifacts,
-                     OpenDownloadQuery openDownload, ListJobsQuery listJobs, ObjectMapper json, ApiConfig config) {
+                     OpenDownloadQuery openDownload, ListJobsQuery listJobs, DeleteArtifactUseCase deleteArtifact,
+                     ObjectMapper json, ApiConfig config) {
+        this.deleteArtifact = deleteArtifact;
         this.generate = generate;
         this.getArtifact = getArtifact;
         this.listArtifacts = listArtifacts;
@@ -85,6 +90,18 @@ public class ArtifactResource {
                                 @Context ContainerRequestContext request) {
         return ArtifactResponse.of(getArtifact.get(ApiKeyFilter.principalOf(request), SpaceId.parse(spaceId),
                 ArtifactId.parse(artifactId)));
+    }
+
+    /**
+     * Deletes the artifact: 204, also when it was deleted already. It leaves lists at once, its download
+     * answers 410 {@code artifact_gone}, and its stored bytes are purged after the grace period.
+     */
+    @DELETE
+    @Path("{artifact_id}")
+    public Response delete(@RestPath("space_id") String spaceId, @RestPath("artifact_id") String artifactId,
+                           @Context ContainerRequestContext request) {
+        deleteArtifact.delete(ApiKeyFilter.principalOf(request), SpaceId.parse(spaceId), ArtifactId.parse(artifactId));
+        return Response.noContent().build();
     }
 
     @GET

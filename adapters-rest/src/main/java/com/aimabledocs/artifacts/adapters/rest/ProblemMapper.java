@@ -5,6 +5,8 @@ import com.aimabledocs.artifacts.domain.access.UnauthenticatedException;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactNotDownloadableException;
 import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyInUseException;
 import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyReusedException;
+import com.aimabledocs.artifacts.domain.artifact.ArtifactGoneException;
+import com.aimabledocs.artifacts.domain.artifact.MediaTypeMismatchException;
 import com.aimabledocs.artifacts.domain.shared.ConcurrentUpdateException;
 import com.aimabledocs.artifacts.domain.shared.DomainException;
 import com.aimabledocs.artifacts.domain.shared.IllegalTransitionException;
@@ -117,7 +119,11 @@ public class ProblemMapper {
                 || e instanceof IllegalTransitionException || e instanceof ConcurrentUpdateException) {
             return 409;
         }
-        if (e instanceof IdempotencyKeyReusedException || e instanceof ContentDigestMismatchException) {
+        if (e instanceof ArtifactGoneException) {
+            return 410;
+        }
+        if (e instanceof IdempotencyKeyReusedException || e instanceof ContentDigestMismatchException
+                || e instanceof MediaTypeMismatchException) {
             return 422;
         }
         if (e instanceof UnavailableException) {

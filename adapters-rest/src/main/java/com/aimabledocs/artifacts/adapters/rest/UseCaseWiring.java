@@ -28,6 +28,12 @@ import com.aimabledocs.artifacts.domain.port.SpaceRepository;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import com.aimabledocs.artifacts.application.port.in.DeleteArtifactUseCase;
+import com.aimabledocs.artifacts.application.port.in.PurgeDeletedArtifactsUseCase;
+import com.aimabledocs.artifacts.application.service.DeleteArtifactService;
+import com.aimabledocs.artifacts.application.service.MediaTypeGate;
+import com.aimabledocs.artifacts.application.service.PurgeDeletedArtifactsService;
+import com.aimabledocs.artifacts.domain.port.MediaTypeDetector;
 
 /** The API service's composition root: framework-free services built from the adapters' port beans. */
 @ApplicationScoped
@@ -38,9 +44,26 @@ public class UseCaseWiring {
     GenerateArtifactUseCase generateArtifact(ArtifactRepository artifacts, JobRepository jobs,
                                              IdempotencyStore idempotency, ObjectStore objects,
                                              GenerationRequestPublisher publisher, UnitOfWork unitOfWork,
-                                             Clock clock, IdGenerator ids, ApiConfig config) {
+                                             Clock clock, IdGenerator ids, SpaceRepository spaces,
+                                             MediaTypeDetector detector, ApiConfig config) {
         return new GenerateArtifactService(artifacts, jobs, idempotency, objects, publisher, unitOfWork, clock, ids,
-                config.jobs().maxAttempts(), config.idempotency().reservationLifetime());
+                config.jobs().maxAttempts(), config.idempotency().reservationLifetime(),
+                new MediaTypeGate(spaces, detector, unitOfWork));
+    }
+
+    @Produces
+    @ApplicationScoped
+    DeleteArtifactUseCase deleteArtifact(ArtifactRepository artifacts, JobRepository jobs, UnitOfWork unitOfWork,
+                                         Clock clock) {
+        return new DeleteArtifactService(artifacts, jobs, unitOfWork, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    PurgeDeletedArtifactsUseCase purgeDeletedArtifacts(ArtifactRepository artifacts, JobRepository jobs,
+                                                       ObjectStore objects, UnitOfWork unitOfWork, Clock clock,
+                                                       ApiConfig config) {
+        return new PurgeDeletedArtifactsService(artifacts, jobs, objects, unitOfWork, clock, config.deletion().grace());
     }
 
     @Produces

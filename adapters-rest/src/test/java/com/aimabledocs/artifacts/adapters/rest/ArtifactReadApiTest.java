@@ -152,7 +152,9 @@ class ArtifactReadApiTest {
     @Test
     void givenUnsupportedMethod_returns405Problem() {
         Artifact pending = fixtures.addPending(bootstrapSpace(), "immutable.txt");
-        assertProblem(api().delete(path(pending.id().toString(), "")), 405, "method_not_allowed");
+        assertProblem(api().contentType("application/json").body("{}").put(path(pending.id().toString(), "")), 405,
+                "method_not_allowed");
+        assertProblem(api().delete(path(pending.id().toString(), "/jobs")), 405, "method_not_allowed");
         assertProblem(api().contentType("application/json").body("{}").put(artifactsPath(bootstrapSpace())), 405,
                 "method_not_allowed");
     }

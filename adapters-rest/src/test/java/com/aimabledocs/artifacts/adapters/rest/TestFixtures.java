@@ -17,6 +17,7 @@ import com.aimabledocs.artifacts.domain.port.IdGenerator;
 import com.aimabledocs.artifacts.domain.port.SpaceRepository;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
+import com.aimabledocs.artifacts.domain.space.MediaTypePolicy;
 import com.aimabledocs.artifacts.domain.space.Space;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,8 +58,13 @@ public class TestFixtures {
 
     /** A new space of its own, with a key holding {@code scopes}. */
     public SpaceKey newSpace(Scope... scopes) {
+        return newSpace(MediaTypePolicy.DEFAULT, scopes);
+    }
+
+    /** A new space with the given media type policy, and a key holding {@code scopes}. */
+    public SpaceKey newSpace(MediaTypePolicy policy, Scope... scopes) {
         SpaceId space = SpaceId.of(ids.newId());
-        unitOfWork.inTransaction(() -> spaces.add(new Space(space, "rest test space", clock.now())));
+        unitOfWork.inTransaction(() -> spaces.add(new Space(space, "rest test space", policy, clock.now())));
         return new SpaceKey(space.toString(), newKey(space.toString(), scopes));
     }
 

@@ -32,6 +32,7 @@ import com.aimabledocs.artifacts.domain.port.IdempotencyStore;
 import com.aimabledocs.artifacts.domain.port.JobRepository;
 import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -73,17 +74,27 @@ public final class GenerateArtifactService implements GenerateArtifactUseCase {
     private final IdGenerator ids;
     private final int maxAttempts;
     private final Duration reservationLifetime;
+    private final MediaTypeGate mediaTypeGate;
 
     public GenerateArtifactService(ArtifactRepository artifacts, JobRepository jobs, IdempotencyStore idempotency,
                                    ObjectStore objects, GenerationRequestPublisher publisher, UnitOfWork unitOfWork,
                                    Clock clock, IdGenerator ids, int maxAttempts) {
         this(artifacts, jobs, idempotency, objects, publisher, unitOfWork, clock, ids, maxAttempts,
-                DEFAULT_RESERVATION_LIFETIME);
+                DEFAULT_RESERVATION_LIFETIME, MediaTypeGate.open());
     }
 
     public GenerateArtifactService(ArtifactRepository artifacts, JobRepository jobs, IdempotencyStore idempotency,
                                    ObjectStore objects, GenerationRequestPublisher publisher, UnitOfWork unitOfWork,
                                    Clock clock, IdGenerator ids, int maxAttempts, Duration reservationLifetime) {
+        this(artifacts, jobs, idempotency, objects, publisher, unitOfWork, clock, ids, maxAttempts, reservationLifetime,
+                MediaTypeGate.open());
+    }
+
+    public GenerateArtifactService(ArtifactRepository artifacts, JobRepository jobs, IdempotencyStore idempotency,
+                                   ObjectStore objects, GenerationRequestPublisher publisher, UnitOfWork unitOfWork,
+                                   Clock clock, IdGenerator ids, int maxAttempts, Duration reservationLifetime,
+                                   MediaTypeGate mediaTypeGate) {
+        this.mediaTypeGate = Objects.requireNonNull(mediaTypeGate, "mediaTypeGate");
         this.artifacts = artifacts;
         this.jobs = jobs;
         this.idempotency = idempotency;
@@ -149,7 +160,9 @@ public final class GenerateArtifactService implements GenerateArtifactUseCase {
 
     private void stage(GenerateArtifactCommand command, ObjectKey staged) {
         MediaType contentType = command.mediaType().orElse(MediaType.OCTET_STREAM);
-        DigestingInputStream digesting = new DigestingInputStream(command.content());
+        InputStream admitted = mediaTypeGate.admit(command.spaceId(), command.mediaType(), command.name(),
+                command.content());
+        DigestingInputStream digesting = new DigestingInputStream(admitted);
         objects.put(staged, digesting, command.contentLength(), contentType);
         Sha256 actual = digesting.sha256();
         if (digesting.count() != command.contentLength()

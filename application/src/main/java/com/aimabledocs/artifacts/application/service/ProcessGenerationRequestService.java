@@ -16,7 +16,11 @@ import com.aimabledocs.artifacts.domain.port.Clock;
 import com.aimabledocs.artifacts.domain.port.JobRepository;
 import com.aimabledocs.artifacts.domain.port.MediaTypeDetector;
 import com.aimabledocs.artifacts.domain.port.ObjectStore;
+import com.aimabledocs.artifacts.domain.port.SpaceRepository;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
+import com.aimabledocs.artifacts.domain.artifact.MediaTypeMismatchException;
+import com.aimabledocs.artifacts.domain.space.MediaTypePolicy;
+import com.aimabledocs.artifacts.domain.space.Space;
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
 import com.aimabledocs.artifacts.domain.shared.UnavailableException;
 import java.io.BufferedInputStream;
@@ -38,9 +42,10 @@ import java.util.Optional;
  */
 public final class ProcessGenerationRequestService implements ProcessGenerationRequestUseCase {
 
-    private static final int DETECTION_HEAD_BYTES = 64 * 1024;
+    private static final int DETECTION_HEAD_BYTES = MediaTypeGate.DETECTION_HEAD_BYTES;
 
     private final ArtifactRepository artifacts;
+    private final SpaceRepository spaces;
     private final JobRepository jobs;
     private final ObjectStore objects;
     private final MediaTypeDetector detector;
@@ -51,17 +56,18 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
     private final HeldJobs held;
 
     /** A worker of its own: a random identity, leases of {@link LeaseTerms#DEFAULT_DURATION}, its own held jobs. */
-    public ProcessGenerationRequestService(ArtifactRepository artifacts, JobRepository jobs, ObjectStore objects,
-                                           MediaTypeDetector detector, UnitOfWork unitOfWork, Clock clock,
-                                           RetryPolicy retryPolicy) {
-        this(artifacts, jobs, objects, detector, unitOfWork, clock, retryPolicy, LeaseTerms.anonymous(),
+    public ProcessGenerationRequestService(ArtifactRepository artifacts, SpaceRepository spaces, JobRepository jobs,
+                                           ObjectStore objects, MediaTypeDetector detector, UnitOfWork unitOfWork,
+                                           Clock clock, RetryPolicy retryPolicy) {
+        this(artifacts, spaces, jobs, objects, detector, unitOfWork, clock, retryPolicy, LeaseTerms.anonymous(),
                 new HeldJobs());
     }
 
-    public ProcessGenerationRequestService(ArtifactRepository artifacts, JobRepository jobs, ObjectStore objects,
-                                           MediaTypeDetector detector, UnitOfWork unitOfWork, Clock clock,
-                                           RetryPolicy retryPolicy, LeaseTerms lease, HeldJobs held) {
+    public ProcessGenerationRequestService(ArtifactRepository artifacts, SpaceRepository spaces, JobRepository jobs,
+                                           ObjectStore objects, MediaTypeDetector detector, UnitOfWork unitOfWork,
+                                           Clock clock, RetryPolicy retryPolicy, LeaseTerms lease, HeldJobs held) {
         this.artifacts = artifacts;
+        this.spaces = spaces;
         this.jobs = jobs;
         this.objects = objects;
         this.detector = detector;
@@ -105,7 +111,7 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
         held.leased(request.jobId());
         StoredContent content;
         try {
-            content = store(request, claim.artifact());
+            content = store(request, claim.artifact(), claim.policy());
         } catch (PermanentFailure failure) {
             return unitOfWork.inTransaction(() -> fail(request, failure.reason));
         } catch (UnavailableException transientFailure) {
@@ -128,7 +134,7 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
     }
 
     /** Either the job to work on (running under this worker's lease) and its artifact, or why not. */
-    private record Claim(Job job, Artifact artifact, Outcome refusal) {
+    private record Claim(Job job, Artifact artifact, MediaTypePolicy policy, Outcome refusal) {
     }
 
     /**
@@ -141,15 +147,23 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
         Instant now = clock.now();
         Job job = loadJob(request);
         if (job.status().isFinal()) {
-            return new Claim(job, null, new AlreadyFinished(job));
+            return new Claim(job, null, null, new AlreadyFinished(job));
         }
         if (job.status() == JobStatus.RUNNING && !job.isHeldBy(lease.worker())) {
-            return new Claim(job, null, new LeaseHeldElsewhere(job));
+            return new Claim(job, null, null, new LeaseHeldElsewhere(job));
         }
         if (job.isWaitingForRetry(now)) {
-            return new Claim(job, null, new WaitingForRetry(job));
+            return new Claim(job, null, null, new WaitingForRetry(job));
         }
         Artifact artifact = loadArtifact(request);
+        if (artifact.isDeleted()) {
+            // Deleted after the job was queued: deletion normally cancels the job, this covers a race.
+            Job canceled = job.cancel(now);
+            jobs.update(canceled);
+            return new Claim(canceled, null, null, new AlreadyFinished(canceled));
+        }
+        MediaTypePolicy policy = spaces.findById(request.spaceId()).map(Space::mediaTypePolicy)
+                .orElse(MediaTypePolicy.DEFAULT);
         if (job.status() == JobStatus.QUEUED) {
             job = job.start(now, lease.worker(), lease.until(now));
             jobs.update(job);
@@ -158,17 +172,30 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
             artifact = artifact.startProcessing(now);
             artifacts.update(artifact);
         }
-        return new Claim(job, artifact, null);
+        return new Claim(job, artifact, policy, null);
     }
 
-    private StoredContent store(GenerationRequest request, Artifact artifact) {
+    /**
+     * Copies the staged bytes to the permanent key, detecting their media type on the way (always, so it
+     * is on record) and applying the space's policy to a declared type.
+     */
+    private StoredContent store(GenerationRequest request, Artifact artifact, MediaTypePolicy policy) {
         ObjectStore.ObjectContent staged = objects.open(request.stagedContent())
                 .orElseThrow(() -> new PermanentFailure("staged_content_missing",
                         "the content staged for this job is gone"));
         try (staged) {
             DigestingInputStream digesting = new DigestingInputStream(staged.stream());
             InputStream content = new BufferedInputStream(digesting, DETECTION_HEAD_BYTES);
-            MediaType mediaType = artifact.declaredMediaType().orElseGet(() -> detector.detect(content, artifact.name()));
+            MediaType detected = detector.detect(content, artifact.name());
+            Optional<MediaType> declared = artifact.declaredMediaType();
+            if (declared.isPresent()) {
+                try {
+                    policy.check(declared.get(), detected, detector);
+                } catch (MediaTypeMismatchException mismatch) {
+                    throw new PermanentFailure(mismatch.code(), mismatch.getMessage());
+                }
+            }
+            MediaType mediaType = declared.orElse(detected);
             ObjectKey target = ObjectKey.contentOf(request.spaceId(), request.artifactId());
             objects.put(target, content, staged.length(), mediaType);
             Sha256 sha256 = digesting.sha256();
@@ -176,10 +203,11 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
                 objects.delete(target);
                 throw new PermanentFailure("content_sha256_mismatch", "content does not match content_sha256");
             }
-            return new StoredContent(digesting.count(), sha256, mediaType);
+            return new StoredContent(digesting.count(), sha256, mediaType, detected);
         }
     }
 
+    /** Records success; if the artifact was deleted meanwhile, the job is canceled instead. */
     private Outcome succeed(GenerationRequest request, StoredContent content) {
         Instant now = clock.now();
         Job current = loadJob(request);
@@ -187,9 +215,15 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
         if (notOurs != null) {
             return notOurs;
         }
+        Artifact artifact = loadArtifact(request);
+        if (artifact.isDeleted()) {
+            Job canceled = current.cancel(now);
+            jobs.update(canceled);
+            return new AlreadyFinished(canceled);
+        }
         Job job = current.succeed(now);
         jobs.update(job);
-        artifacts.update(loadArtifact(request).markReady(content, now));
+        artifacts.update(artifact.markReady(content, now));
         return new Finished(job);
     }
 
@@ -219,8 +253,15 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
     }
 
     private Job recordFailure(GenerationRequest request, Job failed) {
+        Artifact artifact = loadArtifact(request);
+        if (artifact.isDeleted()) {
+            // The artifact is gone: nothing to fail; the job ends canceled like every job of a deleted artifact.
+            Job current = loadJob(request).cancel(failed.updatedAt());
+            jobs.update(current);
+            return current;
+        }
         jobs.update(failed);
-        artifacts.update(loadArtifact(request).markFailed(failed.error().orElseThrow(), failed.updatedAt()));
+        artifacts.update(artifact.markFailed(failed.error().orElseThrow(), failed.updatedAt()));
         return failed;
     }
 

@@ -26,6 +26,7 @@ public final class InMemoryArtifactRepository implements ArtifactRepository, Tra
             .reversed();
 
     private Map<ArtifactId, Artifact> rows = new LinkedHashMap<>();
+    private final java.util.Set<ArtifactId> purged = new java.util.HashSet<>();
     private final List<ArtifactSearch> searches = new ArrayList<>();
     private int updates;
 
@@ -59,11 +60,28 @@ public final class InMemoryArtifactRepository implements ArtifactRepository, Tra
                 .filter(a -> a.spaceId().equals(search.spaceId()))
                 .filter(a -> search.threadId().map(t -> a.threadIds().contains(t)).orElse(true))
                 .filter(a -> search.documentType().map(t -> a.documentType() == t).orElse(true))
-                .filter(a -> search.status().map(s -> a.status() == s).orElse(true))
+                .filter(a -> search.status().map(s -> a.status() == s).orElse(!a.isDeleted()))
                 .filter(a -> search.after().map(p -> isAfter(a, p)).orElse(true))
                 .sorted(NEWEST_FIRST)
                 .limit(search.limit())
                 .toList();
+    }
+
+    @Override
+    public List<Artifact> claimDeletedUnpurged(java.time.Instant cutoff, int limit) {
+        return rows.values().stream()
+                .filter(a -> a.isDeleted() && a.updatedAt().isBefore(cutoff) && !purged.contains(a.id()))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public void markPurged(SpaceId spaceId, ArtifactId id) {
+        purged.add(id);
+    }
+
+    public boolean isPurged(ArtifactId id) {
+        return purged.contains(id);
     }
 
     /** Whether {@code artifact} comes strictly after {@code position} in newest-first order. */

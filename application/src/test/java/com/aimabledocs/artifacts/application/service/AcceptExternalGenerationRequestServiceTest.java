@@ -127,7 +127,7 @@ class AcceptExternalGenerationRequestServiceTest {
     @Test
     void givenAcceptedRequest_processing_makesItReady() {
         Accepted accepted = service.accept(request("req-7", space, new InlineContent(BYTES)));
-        ProcessGenerationRequestService process = new ProcessGenerationRequestService(ports.artifacts, ports.jobs,
+        ProcessGenerationRequestService process = new ProcessGenerationRequestService(ports.artifacts, ports.spaces, ports.jobs,
                 ports.objects, ports.detector, ports.unitOfWork, ports.clock,
                 new RetryPolicy(Duration.ofMillis(10), Duration.ofSeconds(1), () -> 0.5));
 

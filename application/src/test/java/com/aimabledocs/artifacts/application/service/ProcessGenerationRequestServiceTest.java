@@ -26,6 +26,8 @@ import com.aimabledocs.artifacts.domain.job.Job;
 import com.aimabledocs.artifacts.domain.job.JobId;
 import com.aimabledocs.artifacts.domain.job.JobLease;
 import com.aimabledocs.artifacts.domain.port.MediaTypeDetector;
+import com.aimabledocs.artifacts.domain.space.MediaTypePolicy;
+import com.aimabledocs.artifacts.domain.space.Space;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import com.aimabledocs.artifacts.domain.job.JobStatus;
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
@@ -53,7 +55,7 @@ class ProcessGenerationRequestServiceTest {
     private final ProcessGenerationRequestService service = serviceWith(ports.detector);
 
     private ProcessGenerationRequestService serviceWith(MediaTypeDetector detector) {
-        return new ProcessGenerationRequestService(ports.artifacts, ports.jobs, ports.objects, detector,
+        return new ProcessGenerationRequestService(ports.artifacts, ports.spaces, ports.jobs, ports.objects, detector,
                 ports.unitOfWork, ports.clock, retryPolicy, new LeaseTerms(WORKER, LEASE), held);
     }
 
@@ -108,7 +110,7 @@ class ProcessGenerationRequestServiceTest {
             Artifact artifact = artifact(request);
             assertThat(artifact.status()).isEqualTo(ArtifactStatus.READY);
             assertThat(artifact.content()).contains(new StoredContent(BYTES.length, sha256Of(BYTES),
-                    new MediaType("text/plain")));
+                    new MediaType("text/plain"), new MediaType("application/pdf")));
             assertThat(artifact.updatedAt()).isEqualTo(now);
         }
 
@@ -145,13 +147,52 @@ class ProcessGenerationRequestServiceTest {
         }
 
         @Test
-        void givenDeclaredMediaType_process_usesItWithoutAskingTheDetector() {
+        void givenDeclaredMediaType_process_servesItAndRecordsTheDetectedOne() {
             GenerationRequest request = accept(aGenerateCommand().withContent(BYTES).withMediaType("image/svg+xml"));
 
             service.process(request);
 
-            assertThat(artifact(request).content().orElseThrow().mediaType()).isEqualTo(new MediaType("image/svg+xml"));
-            assertThat(ports.detector.calls()).isZero();
+            StoredContent content = artifact(request).content().orElseThrow();
+            assertThat(content.mediaType()).isEqualTo(new MediaType("image/svg+xml"));
+            assertThat(content.detectedMediaType()).isEqualTo(new MediaType("application/pdf"));
+            assertThat(ports.detector.calls()).isEqualTo(1);
+        }
+
+        @Test
+        void givenSpaceRejectingMismatchesAndContradictingType_process_failsTheJobForGood() {
+            GenerationRequest request = accept(aGenerateCommand().withContent(BYTES).withMediaType("image/png"));
+            ports.spaces.add(new Space(request.spaceId(), "strict", MediaTypePolicy.REJECT_MISMATCH, ports.clock.peek()));
+
+            Outcome outcome = service.process(request);
+
+            assertThat(outcome).isInstanceOf(Finished.class);
+            assertThat(job(request).status()).isEqualTo(JobStatus.FAILED);
+            assertThat(job(request).error().orElseThrow().code()).isEqualTo("media_type_mismatch");
+            assertThat(artifact(request).status()).isEqualTo(ArtifactStatus.FAILED);
+            assertThat(ports.objects.keys()).as("nothing kept").isEmpty();
+        }
+
+        @Test
+        void givenSpaceRejectingMismatchesAndMatchingType_process_succeeds() {
+            GenerationRequest request = accept(aGenerateCommand().withContent(BYTES).withMediaType("application/pdf"));
+            ports.spaces.add(new Space(request.spaceId(), "strict", MediaTypePolicy.REJECT_MISMATCH, ports.clock.peek()));
+
+            service.process(request);
+
+            assertThat(job(request).status()).isEqualTo(JobStatus.SUCCEEDED);
+        }
+
+        @Test
+        void givenArtifactDeletedBeforeTheWorkerStarts_process_cancelsTheJobAndStoresNothing() {
+            GenerationRequest request = accept(aGenerateCommand().withContent(BYTES));
+            ports.artifacts.update(artifact(request).delete(ports.clock.peek()));
+
+            Outcome outcome = service.process(request);
+
+            assertThat(outcome).isInstanceOf(AlreadyFinished.class);
+            assertThat(job(request).status()).isEqualTo(JobStatus.CANCELED);
+            assertThat(artifact(request).status()).isEqualTo(ArtifactStatus.DELETED);
+            assertThat(ports.objects.keys()).doesNotContain(ObjectKey.contentOf(request.spaceId(), request.artifactId()));
         }
 
         @Test

@@ -46,6 +46,7 @@ class RedriveStaleJobsServiceTest {
             case RUNNING -> ArtifactStatus.PROCESSING;
             case SUCCEEDED -> ArtifactStatus.READY;
             case FAILED -> ArtifactStatus.FAILED;
+            case CANCELED -> ArtifactStatus.DELETED;
         };
         Artifact artifact = anArtifact().withId(built.artifactId()).inSpace(built.spaceId()).withStatus(artifactStatus).build();
         ports.artifacts.add(artifact);

@@ -14,8 +14,10 @@ import java.util.Optional;
  * A document or file in a space, linked to conversation threads. Immutable: every transition returns a
  * new instance, and only the transitions of {@link ArtifactStatus} are possible.
  *
- * <p>Invariants: content is known exactly when the artifact is {@code ready}; a failure reason exists
- * exactly when it is {@code failed}; {@code updatedAt} never precedes {@code createdAt}.
+ * <p>Invariants: a {@code ready} artifact has content and a {@code failed} one a failure reason; a
+ * {@code deleted} artifact keeps what it had (for the record), no other state has either;
+ * {@code updatedAt} never precedes {@code createdAt}. Deletion is the last transition, so a deleted
+ * artifact's {@code updatedAt} is when it was deleted.
  */
 public final class Artifact {
 
@@ -52,11 +54,14 @@ public final class Artifact {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
         this.version = version;
-        if ((status == ArtifactStatus.READY) != (content != null)) {
-            throw new IllegalArgumentException("content is present exactly when an artifact is ready");
+        if (status == ArtifactStatus.READY ? content == null : content != null && status != ArtifactStatus.DELETED) {
+            throw new IllegalArgumentException("content is present when an artifact is ready (or deleted after that) only");
         }
-        if ((status == ArtifactStatus.FAILED) != (failure != null)) {
-            throw new IllegalArgumentException("a failure reason is present exactly when an artifact failed");
+        if (status == ArtifactStatus.FAILED ? failure == null : failure != null && status != ArtifactStatus.DELETED) {
+            throw new IllegalArgumentException("a failure reason is present when an artifact failed (or deleted after that) only");
+        }
+        if (content != null && failure != null) {
+            throw new IllegalArgumentException("an artifact has content or a failure reason, not both");
         }
         if (updatedAt.isBefore(createdAt)) {
             throw new IllegalArgumentException("updatedAt precedes createdAt");
@@ -92,8 +97,23 @@ public final class Artifact {
         return moveTo(ArtifactStatus.FAILED, null, Objects.requireNonNull(reason, "reason"), now);
     }
 
-    /** The content to serve, or why there is none yet. */
+    /**
+     * Marks the artifact deleted, whatever its state: it leaves lists and downloads, its stored bytes are
+     * purged after a grace period. What it was (content facts or failure) stays on record.
+     */
+    public Artifact delete(Instant now) {
+        return moveTo(ArtifactStatus.DELETED, content, failure, now);
+    }
+
+    public boolean isDeleted() {
+        return status == ArtifactStatus.DELETED;
+    }
+
+    /** The content to serve, or why there is none (yet, or any more). */
     public StoredContent downloadableContent() {
+        if (status == ArtifactStatus.DELETED) {
+            throw new ArtifactGoneException(id);
+        }
         if (status != ArtifactStatus.READY) {
             throw new ArtifactNotDownloadableException(id, status);
         }

@@ -32,6 +32,9 @@ public final class Job {
     /** Error code of a job that failed because its last attempt failed transiently. */
     public static final String ATTEMPTS_EXHAUSTED = "attempts_exhausted";
 
+    /** Why a job was canceled: its artifact was deleted. */
+    public static final String ARTIFACT_DELETED = "artifact_deleted";
+
     private final JobId id;
     private final ArtifactId artifactId;
     private final SpaceId spaceId;
@@ -162,6 +165,14 @@ public final class Job {
                 Objects.requireNonNull(reason, "reason"), null, createdAt, startedAt, later(now), later(now), version);
     }
 
+    /** Cancels a job that has not finished, because its artifact was deleted ({@code artifact_deleted}). */
+    public Job cancel(Instant now) {
+        check(JobStatus.CANCELED);
+        return new Job(id, artifactId, spaceId, kind, JobStatus.CANCELED, attempt, maxAttempts, expectedSha256, null,
+                new FailureReason(ARTIFACT_DELETED, "the artifact was deleted before this job finished"), null,
+                createdAt, startedAt, later(now), later(now), version);
+    }
+
     /**
      * Fails a running job whose last attempt failed transiently and that has no attempt left, with
      * {@code attempts_exhausted} naming that last error.
@@ -229,7 +240,7 @@ public final class Job {
         return switch (status) {
             case QUEUED -> nextRetryAt != null ? !nextRetryAt.isAfter(now) : !updatedAt.isAfter(queuedStaleBefore);
             case RUNNING -> hasExpiredLease(now);
-            case SUCCEEDED, FAILED -> false;
+            case SUCCEEDED, FAILED, CANCELED -> false;
         };
     }
 

@@ -4,20 +4,23 @@ import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Lifecycle of a job: {@code queued → running → succeeded | failed}, and {@code running → queued} to retry. */
+/**
+ * Lifecycle of a job: {@code queued → running → succeeded | failed}, {@code running → queued} to retry,
+ * and {@code queued | running → canceled} when its artifact is deleted.
+ */
 public enum JobStatus {
-    QUEUED, RUNNING, SUCCEEDED, FAILED;
+    QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELED;
 
     public boolean canMoveTo(JobStatus next) {
         return switch (this) {
-            case QUEUED -> next == RUNNING;
-            case RUNNING -> next == SUCCEEDED || next == FAILED || next == QUEUED;
-            case SUCCEEDED, FAILED -> false;
+            case QUEUED -> next == RUNNING || next == CANCELED;
+            case RUNNING -> next == SUCCEEDED || next == FAILED || next == QUEUED || next == CANCELED;
+            case SUCCEEDED, FAILED, CANCELED -> false;
         };
     }
 
     public boolean isFinal() {
-        return this == SUCCEEDED || this == FAILED;
+        return this == SUCCEEDED || this == FAILED || this == CANCELED;
     }
 
     public String wireName() {

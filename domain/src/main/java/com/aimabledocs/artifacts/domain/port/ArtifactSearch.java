@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Which artifacts to list: filters combined with AND, the position after which to continue, and how
- * many rows to return at most.
+ * many rows to return at most. Without a status filter, deleted artifacts are left out; asking for
+ * {@code status = deleted} lists them.
  */
 public record ArtifactSearch(SpaceId spaceId, Optional<ThreadId> threadId, Optional<DocumentType> documentType,
                              Optional<ArtifactStatus> status, Optional<Position> after, int limit) {

@@ -4,7 +4,7 @@ import com.aimabledocs.artifacts.domain.artifact.ArtifactName;
 import com.aimabledocs.artifacts.domain.artifact.MediaType;
 import java.io.InputStream;
 
-/** Tells what kind of bytes these are, for artifacts whose client declared no media type. */
+/** Tells what kind of bytes these are, and whether a declared type contradicts that. */
 @FunctionalInterface
 public interface MediaTypeDetector {
 
@@ -13,4 +13,13 @@ public interface MediaTypeDetector {
      * @param name    the artifact's name, a hint (its extension) when the bytes alone are ambiguous
      */
     MediaType detect(InputStream content, ArtifactName name);
+
+    /**
+     * Whether {@code declared} contradicts {@code detected}. Not a contradiction: the same type, one a
+     * specialisation of the other (text/csv and text/plain), or a detection that learned nothing
+     * (application/octet-stream). This default knows no type hierarchy: any other difference contradicts.
+     */
+    default boolean contradicts(MediaType declared, MediaType detected) {
+        return !declared.equals(detected) && !detected.equals(MediaType.OCTET_STREAM);
+    }
 }

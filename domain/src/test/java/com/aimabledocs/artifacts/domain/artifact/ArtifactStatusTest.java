@@ -1,5 +1,6 @@
 package com.aimabledocs.artifacts.domain.artifact;
 
+import static com.aimabledocs.artifacts.domain.artifact.ArtifactStatus.DELETED;
 import static com.aimabledocs.artifacts.domain.artifact.ArtifactStatus.FAILED;
 import static com.aimabledocs.artifacts.domain.artifact.ArtifactStatus.PENDING;
 import static com.aimabledocs.artifacts.domain.artifact.ArtifactStatus.PROCESSING;
@@ -27,21 +28,31 @@ class ArtifactStatusTest {
                 arguments(PENDING, PROCESSING, true),
                 arguments(PENDING, READY, false),
                 arguments(PENDING, FAILED, true),
+                arguments(PENDING, DELETED, true),
 
                 arguments(PROCESSING, PENDING, false),
                 arguments(PROCESSING, PROCESSING, false),
                 arguments(PROCESSING, READY, true),
                 arguments(PROCESSING, FAILED, true),
+                arguments(PROCESSING, DELETED, true),
 
                 arguments(READY, PENDING, false),
                 arguments(READY, PROCESSING, false),
                 arguments(READY, READY, false),
                 arguments(READY, FAILED, false),
+                arguments(READY, DELETED, true),
 
                 arguments(FAILED, PENDING, false),
                 arguments(FAILED, PROCESSING, false),
                 arguments(FAILED, READY, false),
-                arguments(FAILED, FAILED, false));
+                arguments(FAILED, FAILED, false),
+                arguments(FAILED, DELETED, true),
+
+                arguments(DELETED, PENDING, false),
+                arguments(DELETED, PROCESSING, false),
+                arguments(DELETED, READY, false),
+                arguments(DELETED, FAILED, false),
+                arguments(DELETED, DELETED, false));
     }
 
     @ParameterizedTest(name = "{0} -> {1}: {2}")
@@ -59,7 +70,7 @@ class ArtifactStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"READY", "FAILED"})
+    @EnumSource(names = {"READY", "FAILED", "DELETED"})
     void givenFinalStatus_isFinal_isTrue(ArtifactStatus status) {
         assertThat(status.isFinal()).isTrue();
     }

@@ -356,7 +356,7 @@ class ArtifactTest {
         }
 
         @ParameterizedTest
-        @EnumSource(names = "READY", mode = Mode.EXCLUDE)
+        @EnumSource(names = {"READY", "DELETED"}, mode = Mode.EXCLUDE)
         void givenContentWhenNotReady_restore_isRefused(ArtifactStatus status) {
             assertThatThrownBy(() -> anArtifact().withStatus(status).withContent(DEFAULT_CONTENT).build())
                     .isInstanceOf(IllegalArgumentException.class)
@@ -371,7 +371,7 @@ class ArtifactTest {
         }
 
         @ParameterizedTest
-        @EnumSource(names = "FAILED", mode = Mode.EXCLUDE)
+        @EnumSource(names = {"FAILED", "DELETED"}, mode = Mode.EXCLUDE)
         void givenFailureWhenNotFailed_restore_isRefused(ArtifactStatus status) {
             assertThatThrownBy(() -> anArtifact().withStatus(status).withFailure(BROKEN).build())
                     .isInstanceOf(IllegalArgumentException.class)

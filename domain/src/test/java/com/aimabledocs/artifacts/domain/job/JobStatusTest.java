@@ -1,5 +1,6 @@
 package com.aimabledocs.artifacts.domain.job;
 
+import static com.aimabledocs.artifacts.domain.job.JobStatus.CANCELED;
 import static com.aimabledocs.artifacts.domain.job.JobStatus.FAILED;
 import static com.aimabledocs.artifacts.domain.job.JobStatus.QUEUED;
 import static com.aimabledocs.artifacts.domain.job.JobStatus.RUNNING;
@@ -27,21 +28,31 @@ class JobStatusTest {
                 arguments(QUEUED, RUNNING, true),
                 arguments(QUEUED, SUCCEEDED, false),
                 arguments(QUEUED, FAILED, false),
+                arguments(QUEUED, CANCELED, true),
 
                 arguments(RUNNING, QUEUED, true),
                 arguments(RUNNING, RUNNING, false),
                 arguments(RUNNING, SUCCEEDED, true),
                 arguments(RUNNING, FAILED, true),
+                arguments(RUNNING, CANCELED, true),
 
                 arguments(SUCCEEDED, QUEUED, false),
                 arguments(SUCCEEDED, RUNNING, false),
                 arguments(SUCCEEDED, SUCCEEDED, false),
                 arguments(SUCCEEDED, FAILED, false),
+                arguments(SUCCEEDED, CANCELED, false),
 
                 arguments(FAILED, QUEUED, false),
                 arguments(FAILED, RUNNING, false),
                 arguments(FAILED, SUCCEEDED, false),
-                arguments(FAILED, FAILED, false));
+                arguments(FAILED, FAILED, false),
+                arguments(FAILED, CANCELED, false),
+
+                arguments(CANCELED, QUEUED, false),
+                arguments(CANCELED, RUNNING, false),
+                arguments(CANCELED, SUCCEEDED, false),
+                arguments(CANCELED, FAILED, false),
+                arguments(CANCELED, CANCELED, false));
     }
 
     @ParameterizedTest(name = "{0} -> {1}: {2}")
@@ -59,7 +70,7 @@ class JobStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"SUCCEEDED", "FAILED"})
+    @EnumSource(names = {"SUCCEEDED", "FAILED", "CANCELED"})
     void givenFinalStatus_isFinal_isTrue(JobStatus status) {
         assertThat(status.isFinal()).isTrue();
     }

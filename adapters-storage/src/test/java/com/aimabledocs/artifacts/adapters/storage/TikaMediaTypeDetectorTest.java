@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.worker;
+package com.aimabledocs.artifacts.adapters.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,5 +71,20 @@ class TikaMediaTypeDetectorTest {
         byte[] bytes = new byte[length];
         new Random(20261127L).nextBytes(bytes);
         return bytes;
+    }
+
+    @Test
+    void contradicts_refusesDifferentKindsOnly() {
+        TikaMediaTypeDetector detector = new TikaMediaTypeDetector();
+
+        assertThat(detector.contradicts(new MediaType("application/pdf"), new MediaType("image/png"))).isTrue();
+        assertThat(detector.contradicts(new MediaType("text/plain"), new MediaType("application/pdf"))).isTrue();
+        assertThat(detector.contradicts(new MediaType("image/png"), new MediaType("text/plain"))).isTrue();
+        assertThat(detector.contradicts(new MediaType("application/pdf"), new MediaType("application/pdf"))).isFalse();
+        assertThat(detector.contradicts(new MediaType("text/csv"), new MediaType("text/plain"))).isFalse();
+        assertThat(detector.contradicts(new MediaType("application/json"), new MediaType("text/plain"))).isFalse();
+        assertThat(detector.contradicts(new MediaType("text/csv"), new MediaType("text/x-web-markdown"))).isFalse();
+        assertThat(detector.contradicts(new MediaType("image/png"), MediaType.OCTET_STREAM)).isFalse();
+        assertThat(detector.contradicts(new MediaType("application/xml"), new MediaType("application/xhtml+xml"))).isFalse();
     }
 }
