@@ -21,6 +21,10 @@ public interface ApiConfig {
         /** Largest accepted request body in bytes; larger ones get 413 before they are read. */
         @WithDefault("134217728")
         long maxBodyBytes();
+
+        /** How long a presigned storage URL handed out by {@code download?redirect=true} stays valid. */
+        @WithDefault("5m")
+        Duration downloadRedirectTtl();
     }
 
     interface Jobs {

@@ -53,7 +53,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response api(ApiProblemException e, ContainerRequestContext request) {
-        return build(request, e.status(), e.code(), e.getMessage(), e.errors()).build();
+        Response.ResponseBuilder response = build(request, e.status(), e.code(), e.getMessage(), e.errors());
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

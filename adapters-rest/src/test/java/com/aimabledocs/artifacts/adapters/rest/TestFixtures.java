@@ -9,17 +9,25 @@ import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactMetadata;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactName;
 import com.aimabledocs.artifacts.domain.artifact.DocumentType;
+import com.aimabledocs.artifacts.domain.artifact.MediaType;
+import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
+import com.aimabledocs.artifacts.domain.artifact.Sha256;
+import com.aimabledocs.artifacts.domain.artifact.StoredContent;
 import com.aimabledocs.artifacts.domain.artifact.ThreadId;
 import com.aimabledocs.artifacts.domain.port.ApiKeyRepository;
 import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.Clock;
 import com.aimabledocs.artifacts.domain.port.IdGenerator;
+import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.aimabledocs.artifacts.domain.port.SpaceRepository;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
 import com.aimabledocs.artifacts.domain.space.Space;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,9 +52,11 @@ public class TestFixtures {
     private final UnitOfWork unitOfWork;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ObjectStore objects;
 
     TestFixtures(SpaceRepository spaces, ApiKeyRepository keys, ArtifactRepository artifacts, UnitOfWork unitOfWork,
-                 IdGenerator ids, Clock clock) {
+                 IdGenerator ids, Clock clock, ObjectStore objects) {
+        this.objects = objects;
         this.spaces = spaces;
         this.keys = keys;
         this.artifacts = artifacts;
@@ -101,6 +111,34 @@ public class TestFixtures {
                 .markFailed(new FailureReason("content_missing", "the staged content vanished"), now);
         add(List.of(artifact));
         return artifact;
+    }
+
+    /**
+     * A ready artifact as the worker leaves it: {@code bytes} in the object store under the artifact's content key
+     * (the real S3 of the test stack), the artifact {@code ready} with their size, SHA-256 and media type.
+     */
+    public Artifact addReady(String spaceId, String name, byte[] bytes, String mediaType) {
+        Instant now = clock.now();
+        Artifact pending = pendingArtifact(spaceId, name, DocumentType.DOCUMENT, List.of(), now);
+        MediaType type = MediaType.parse(mediaType);
+        objects.put(ObjectKey.contentOf(pending.spaceId(), pending.id()), new ByteArrayInputStream(bytes), bytes.length,
+                type);
+        Artifact ready = pending.startProcessing(now).markReady(new StoredContent(bytes.length, sha256(bytes), type), now);
+        add(List.of(ready));
+        return ready;
+    }
+
+    private static Sha256 sha256(byte[] bytes) {
+        try {
+            return Sha256.ofDigest(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Saves a changed artifact (optimistic lock: it must carry the version it was read with). */
+    public void update(Artifact artifact) {
+        unitOfWork.inTransaction(() -> artifacts.update(artifact));
     }
 
     /** Stores the artifacts in one transaction. */
