@@ -22,6 +22,13 @@ public interface ApiConfig {
         @WithDefault("134217728")
         long maxBodyBytes();
 
+        /**
+         * Largest accepted {@code multipart/form-data} generate request in bytes (the whole body, file part
+         * included); a larger declared Content-Length gets 413 before the body is read.
+         */
+        @WithDefault("2147483648")
+        long maxUploadBytes();
+
         /** How long a presigned storage URL handed out by {@code download?redirect=true} stays valid. */
         @WithDefault("5m")
         Duration downloadRedirectTtl();

@@ -35,14 +35,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The artifacts API: list, read, download, generate, and the jobs behind an artifact. */
 @Path("/v1/spaces/{space_id}/artifacts")
@@ -56,6 +60,8 @@ public class ArtifactResource {
     private final ListJobsQuery listJobs;
     private final ObjectMapper json;
     private final GenerateRequestReader reader;
+    private final GenerateFormReader formReader;
+    private final long maxUploadBytes;
     private final long maxBodyBytes;
     private final Duration redirectTtl;
 
@@ -73,6 +79,8 @@ public class ArtifactResource {
         this.maxBodyBytes = config.api().maxBodyBytes();
         this.redirectTtl = config.api().downloadRedirectTtl();
         this.reader = new GenerateRequestReader(json, maxBodyBytes);
+        this.formReader = new GenerateFormReader(json);
+        this.maxUploadBytes = config.api().maxUploadBytes();
     }
 
     @GET
@@ -302,8 +310,53 @@ public class ArtifactResource {
         if (idempotencyKey != null) {
             new IdempotencyKey(principal.keyId(), space, GenerateArtifactService.ROUTE, idempotencyKey);
         }
-        try (GenerateRequestReader.ParsedRequest parsed = reader.read(body);
-             InputStream content = parsed.openContent()) {
+        try (GenerateRequestReader.ParsedRequest parsed = reader.read(body)) {
+            return accept(principal, space, idempotencyKey, parsed);
+        }
+    }
+
+    /**
+     * Accepts a generation request as {@code multipart/form-data}: the {@code file} part (streamed to a file in
+     * the uploads directory by the HTTP layer, never held in memory) and the JSON body's fields as form fields.
+     * Same checks, errors, idempotency and use case as the JSON form; every uploaded file is deleted when the
+     * request ends, whatever its outcome.
+     */
+    @POST
+    @Path("generate")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response generateMultipart(@RestPath("space_id") String spaceId,
+                                      @RestHeader("Idempotency-Key") String idempotencyKey,
+                                      @RestForm(FileUpload.ALL) List<FileUpload> uploads,
+                                      @RestForm("name") String name, @RestForm("type") String type,
+                                      @RestForm("thread_id") List<String> threadId,
+                                      @RestForm("thread_ids") List<String> threadIds,
+                                      @RestForm("media_type") String mediaType, @RestForm("metadata") String metadata,
+                                      @RestForm("content_sha256") String contentSha256,
+                                      @Context ContainerRequestContext request) {
+        try {
+            Principal principal = ApiKeyFilter.principalOf(request);
+            SpaceId space = SpaceId.parse(spaceId);
+            principal.authorize(space, Scope.ARTIFACTS_WRITE);
+            if (idempotencyKey != null) {
+                new IdempotencyKey(principal.keyId(), space, GenerateArtifactService.ROUTE, idempotencyKey);
+            }
+            // A chunked body has no Content-Length for EarlyBodyLimitFilter to refuse early: check what arrived.
+            long received = uploads.stream().mapToLong(FileUpload::size).sum();
+            if (received > maxUploadBytes) {
+                throw ApiProblemException.payloadTooLarge(maxUploadBytes);
+            }
+            try (GenerateRequestReader.ParsedRequest parsed = formReader.read(new GenerateFormReader.Form(uploads, name,
+                    type, threadId, threadIds, mediaType, metadata, contentSha256))) {
+                return accept(principal, space, idempotencyKey, parsed);
+            }
+        } finally {
+            uploads.forEach(ArtifactResource::deleteQuietly);
+        }
+    }
+
+    private Response accept(Principal principal, SpaceId space, String idempotencyKey,
+                            GenerateRequestReader.ParsedRequest parsed) {
+        try (InputStream content = parsed.openContent()) {
             GenerationAccepted accepted = generate.generate(new GenerateArtifactCommand(principal, space,
                     parsed.name(), parsed.type(), parsed.threadIds(), parsed.mediaType(), parsed.metadata(),
                     parsed.declaredSha256(), content, parsed.contentLength(),
@@ -318,6 +371,14 @@ public class ArtifactResource {
             return response.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(FileUpload upload) {
+        try {
+            Files.deleteIfExists(upload.uploadedFile());
+        } catch (IOException ignored) {
+            // the HTTP layer deletes uploads at the end of the request too (delete-uploaded-files-on-end)
         }
     }
 

@@ -83,7 +83,7 @@ public class ProblemMapper {
             case 405 -> "this method is not allowed on this resource";
             case 406 -> "no acceptable representation";
             case 413 -> "the request body is too large";
-            case 415 -> "unsupported Content-Type; send application/json";
+            case 415 -> "unsupported Content-Type; send application/json or multipart/form-data";
             default -> "the request could not be understood";
         };
         Response.ResponseBuilder response = build(request, status, code, detail, List.of());

@@ -4,6 +4,9 @@ import com.aimabledocs.artifacts.domain.access.ApiKey;
 import com.aimabledocs.artifacts.domain.access.ApiKeyId;
 import com.aimabledocs.artifacts.domain.access.ApiKeySecret;
 import com.aimabledocs.artifacts.domain.access.Scope;
+import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase;
+import com.aimabledocs.artifacts.application.service.ProcessGenerationRequestService;
+import com.aimabledocs.artifacts.application.service.RetryPolicy;
 import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactMetadata;
@@ -18,16 +21,20 @@ import com.aimabledocs.artifacts.domain.port.ApiKeyRepository;
 import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.Clock;
 import com.aimabledocs.artifacts.domain.port.IdGenerator;
+import com.aimabledocs.artifacts.domain.port.JobRepository;
 import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.aimabledocs.artifacts.domain.port.SpaceRepository;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
+import com.aimabledocs.artifacts.domain.job.GenerationRequest;
+import com.aimabledocs.artifacts.domain.job.JobId;
 import com.aimabledocs.artifacts.domain.space.Space;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -53,10 +60,12 @@ public class TestFixtures {
     private final IdGenerator ids;
     private final Clock clock;
     private final ObjectStore objects;
+    private final JobRepository jobs;
 
     TestFixtures(SpaceRepository spaces, ApiKeyRepository keys, ArtifactRepository artifacts, UnitOfWork unitOfWork,
-                 IdGenerator ids, Clock clock, ObjectStore objects) {
+                 IdGenerator ids, Clock clock, ObjectStore objects, JobRepository jobs) {
         this.objects = objects;
+        this.jobs = jobs;
         this.spaces = spaces;
         this.keys = keys;
         this.artifacts = artifacts;
@@ -126,6 +135,22 @@ public class TestFixtures {
         Artifact ready = pending.startProcessing(now).markReady(new StoredContent(bytes.length, sha256(bytes), type), now);
         add(List.of(ready));
         return ready;
+    }
+
+    /**
+     * Runs a generation job as the worker would, in this process: the worker's own use case on the real
+     * database and S3 of the test stack (only media-type detection is left out: a job whose request declared
+     * no media type gets application/octet-stream). The packaged worker is exercised by
+     * {@link ReferenceWorkflowEndToEndTest}.
+     */
+    public ProcessGenerationRequestUseCase.Outcome runJob(String spaceId, String artifactId, String jobId) {
+        var worker = new ProcessGenerationRequestService(artifacts, jobs, objects, (content, name) -> MediaType.OCTET_STREAM,
+                unitOfWork, clock, new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), () -> 0.5));
+        SpaceId space = SpaceId.parse(spaceId);
+        ArtifactId artifact = ArtifactId.parse(artifactId);
+        JobId job = JobId.parse(jobId);
+        return worker.process(new GenerationRequest(job, artifact, space, ObjectKey.stagingFor(space, artifact, job),
+                Optional.empty(), clock.now()));
     }
 
     private static Sha256 sha256(byte[] bytes) {
