@@ -13,9 +13,6 @@ final class ByteRangeHeader {
 
     /** {@code bytes=first-[last]} or {@code bytes=-suffix}; the unit is case-insensitive, no spaces inside. */
     private static final Pattern SINGLE = Pattern.compile("(?i:bytes)=(?:(\\d+)-(\\d*)|-(\\d+))");
-    /** Anything that still reads as a list of byte ranges: served whole, as a server may. */
-    private static final Pattern LIST = Pattern.compile(
-            "(?i:bytes)=[ \\t]*(?:\\d+-\\d*|-\\d+)(?:[ \\t]*,[ \\t]*(?:\\d+-\\d*|-\\d+))+[ \\t]*");
     /** Beyond any object we store: an 18-digit number still fits a long. */
     private static final int MAX_DIGITS = 18;
 
@@ -70,11 +67,6 @@ final class ByteRangeHeader {
             return new Unsatisfiable();
         }
         return new Partial(new ByteRange(first, Math.min(last, length - 1)));
-    }
-
-    /** Whether the header, although not served as a range, names several ranges (for tests and logs). */
-    static boolean isList(String header) {
-        return header != null && LIST.matcher(header.strip()).matches();
     }
 
     private static boolean tooLong(String digits) {
