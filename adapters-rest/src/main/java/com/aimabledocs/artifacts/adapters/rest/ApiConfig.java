@@ -34,6 +34,17 @@ public interface ApiConfig {
         /** Largest accepted request body in bytes; larger ones get 413 before they are read. */
         @WithDefault("134217728")
         long maxBodyBytes();
+
+        /**
+         * Largest accepted {@code multipart/form-data} generate request in bytes (the whole body, file part
+         * included); a larger declared Content-Length gets 413 before the body is read.
+         */
+        @WithDefault("2147483648")
+        long maxUploadBytes();
+
+        /** How long a presigned storage URL handed out by {@code download?redirect=true} stays valid. */
+        @WithDefault("5m")
+        Duration downloadRedirectTtl();
     }
 
     interface Jobs {

@@ -17,11 +17,14 @@ import com.aimabledocs.artifacts.domain.artifact.DocumentType;
 import com.aimabledocs.artifacts.domain.artifact.ThreadId;
 import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
+import com.aimabledocs.artifacts.domain.port.ObjectStore;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.aimabledocs.artifacts.application.port.in.DeleteArtifactUseCase;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,10 +37,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The artifacts API: list, read, download, generate, and the jobs behind an artifact. */
 @Path("/v1/spaces/{space_id}/artifacts")
@@ -52,7 +63,13 @@ public class ArtifactResource {
     private final DeleteArtifactUseCase deleteArtifact;
     private final ObjectMapper json;
     private final GenerateRequestReader reader;
+    private final GenerateFormReader formReader;
+    private final long maxUploadBytes;
     private final long maxBodyBytes;
+    private final Duration redirectTtl;
+
+    /** Downloads are never rendered: no scripts, no plugins, no same-origin access, even if opened inline. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; sandbox";
 
     ArtifactResource(GenerateArtifactUseCase generate, GetArtifactQuery getArtifact, ListArtifactsQuery listArtifacts,
                      OpenDownloadQuery openDownload, ListJobsQuery listJobs, DeleteArtifactUseCase deleteArtifact,
@@ -65,7 +82,10 @@ public class ArtifactResource {
         this.listJobs = listJobs;
         this.json = json;
         this.maxBodyBytes = config.api().maxBodyBytes();
+        this.redirectTtl = config.api().downloadRedirectTtl();
         this.reader = new GenerateRequestReader(json, maxBodyBytes);
+        this.formReader = new GenerateFormReader(json);
+        this.maxUploadBytes = config.api().maxUploadBytes();
     }
 
     @GET
@@ -84,12 +104,29 @@ public class ArtifactResource {
                 page.nextCursor().orElse(null));
     }
 
+    /**
+     * The artifact's metadata, with an {@code ETag} over the exact JSON sent: it changes whenever anything in
+     * the representation does (status, content, job outcome, timestamps), and {@code If-None-Match} gives 304.
+     */
     @GET
     @Path("{artifact_id}")
-    public ArtifactResponse get(@RestPath("space_id") String spaceId, @RestPath("artifact_id") String artifactId,
-                                @Context ContainerRequestContext request) {
-        return ArtifactResponse.of(getArtifact.get(ApiKeyFilter.principalOf(request), SpaceId.parse(spaceId),
-                ArtifactId.parse(artifactId)));
+    public Response get(@RestPath("space_id") String spaceId, @RestPath("artifact_id") String artifactId,
+                        @RestHeader("If-None-Match") String ifNoneMatch, @Context ContainerRequestContext request) {
+        ArtifactResponse artifact = ArtifactResponse.of(getArtifact.get(ApiKeyFilter.principalOf(request),
+                SpaceId.parse(spaceId), ArtifactId.parse(artifactId)));
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(artifact);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String etag = EntityTags.strong(sha256Hex(body));
+        if (EntityTags.noneMatchFails(ifNoneMatch, etag)) {
+            return Response.notModified().tag(etag).header("ETag", etag).header("Cache-Control", "private, no-cache")
+                    .build();
+        }
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("ETag", etag)
+                .header("Cache-Control", "private, no-cache").build();
     }
 
     /**
@@ -112,32 +149,161 @@ public class ArtifactResource {
                 ArtifactId.parse(artifactId)).stream().map(JobResponse::of).toList());
     }
 
-    /** Streams the bytes from storage to the client; memory use does not depend on the object's size. */
+    /**
+     * Streams the bytes from storage to the client (all of them, or one {@code Range}); memory use does not
+     * depend on the object's size. With {@code ?redirect=true} it answers 302 to a short-lived presigned storage
+     * URL instead, so the bytes bypass the service.
+     */
     @GET
     @Path("{artifact_id}/download")
     @Produces(MediaType.WILDCARD)
     public Response download(@RestPath("space_id") String spaceId, @RestPath("artifact_id") String artifactId,
-                             @RestHeader("If-None-Match") String ifNoneMatch, @Context ContainerRequestContext request) {
-        OpenDownloadQuery.Download download = openDownload.open(ApiKeyFilter.principalOf(request),
+                             @RestQuery("redirect") String redirect, @RestHeader("If-None-Match") String ifNoneMatch,
+                             @RestHeader("Range") String range, @RestHeader("If-Range") String ifRange,
+                             @Context ContainerRequestContext request) {
+        boolean redirecting = parseRedirect(redirect);
+        OpenDownloadQuery.Downloadable downloadable = openDownload.find(ApiKeyFilter.principalOf(request),
                 SpaceId.parse(spaceId), ArtifactId.parse(artifactId));
-        String etag = "\"" + download.content().sha256().hex() + "\"";
-        if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag))) {
-            download.close();
-            return Response.notModified().header("ETag", etag).build();
+        String etag = etagOf(downloadable);
+        Optional<Response> early = notModifiedOrRedirect(downloadable, etag, ifNoneMatch, redirecting);
+        if (early.isPresent()) {
+            return early.get();
         }
-        StreamingOutput body = out -> {
+        ByteRangeHeader.Outcome outcome = rangeOutcome(downloadable, etag, range, ifRange);
+        if (outcome instanceof ByteRangeHeader.Partial partial) {
+            OpenDownloadQuery.Download download = openDownload.open(downloadable, Optional.of(partial.range()));
+            return partial(representation(Response.status(206).entity(streamOf(download)), downloadable, etag,
+                    partial.range().length()), partial, downloadable).build();
+        }
+        if (outcome instanceof ByteRangeHeader.Unsatisfiable) {
+            throw rangeNotSatisfiable(downloadable);
+        }
+        OpenDownloadQuery.Download download = openDownload.open(downloadable, Optional.empty());
+        return representation(Response.ok(streamOf(download)), downloadable, etag,
+                downloadable.content().sizeBytes()).build();
+    }
+
+    /**
+     * The same status and headers as {@link #download} without the body, and without opening the object:
+     * everything comes from the stored metadata.
+     */
+    @HEAD
+    @Path("{artifact_id}/download")
+    @Produces(MediaType.WILDCARD)
+    public Response headDownload(@RestPath("space_id") String spaceId, @RestPath("artifact_id") String artifactId,
+                                 @RestQuery("redirect") String redirect, @RestHeader("If-None-Match") String ifNoneMatch,
+                                 @RestHeader("Range") String range, @RestHeader("If-Range") String ifRange,
+                                 @Context ContainerRequestContext request) {
+        boolean redirecting = parseRedirect(redirect);
+        OpenDownloadQuery.Downloadable downloadable = openDownload.find(ApiKeyFilter.principalOf(request),
+                SpaceId.parse(spaceId), ArtifactId.parse(artifactId));
+        String etag = etagOf(downloadable);
+        Optional<Response> early = notModifiedOrRedirect(downloadable, etag, ifNoneMatch, redirecting);
+        if (early.isPresent()) {
+            return early.get();
+        }
+        ByteRangeHeader.Outcome outcome = rangeOutcome(downloadable, etag, range, ifRange);
+        if (outcome instanceof ByteRangeHeader.Partial partial) {
+            return partial(representation(Response.status(206), downloadable, etag, partial.range().length()),
+                    partial, downloadable).build();
+        }
+        if (outcome instanceof ByteRangeHeader.Unsatisfiable) {
+            throw rangeNotSatisfiable(downloadable);
+        }
+        return representation(Response.ok(), downloadable, etag, downloadable.content().sizeBytes()).build();
+    }
+
+    /** 304 when the client's copy is current (checked first, RFC 9110 13.2.2), else 302 when asked to redirect. */
+    private Optional<Response> notModifiedOrRedirect(OpenDownloadQuery.Downloadable downloadable, String etag,
+                                                     String ifNoneMatch, boolean redirecting) {
+        if (EntityTags.noneMatchFails(ifNoneMatch, etag)) {
+            return Optional.of(downloadHeaders(Response.notModified()).header("ETag", etag)
+                    .header("Cache-Control", "private, no-cache").build());
+        }
+        if (redirecting) {
+            URI location = openDownload.presign(downloadable, redirectTtl, new ObjectStore.ResponseOverrides(
+                    downloadable.content().mediaType().value(), disposition(downloadable)));
+            return Optional.of(downloadHeaders(Response.status(Response.Status.FOUND).location(location))
+                    .header("Cache-Control", "no-store").build());
+        }
+        return Optional.empty();
+    }
+
+    private static ByteRangeHeader.Outcome rangeOutcome(OpenDownloadQuery.Downloadable downloadable, String etag,
+                                                        String range, String ifRange) {
+        // If-Range: serve the range only while the client's copy is still current, else the whole thing.
+        if (range == null || !EntityTags.ifRangeHolds(ifRange, etag)) {
+            return new ByteRangeHeader.Whole();
+        }
+        return ByteRangeHeader.evaluate(range, downloadable.content().sizeBytes());
+    }
+
+    private static String etagOf(OpenDownloadQuery.Downloadable downloadable) {
+        return EntityTags.strong(downloadable.content().sha256().hex());
+    }
+
+    private static String disposition(OpenDownloadQuery.Downloadable downloadable) {
+        return ContentDisposition.attachment(downloadable.artifact().name().value());
+    }
+
+    private static StreamingOutput streamOf(OpenDownloadQuery.Download download) {
+        return out -> {
             try (download) {
                 download.body().stream().transferTo(out);
             }
         };
-        return Response.ok(body)
-                .type(download.content().mediaType().value())
-                .header("Content-Length", download.content().sizeBytes())
-                .header("Content-Disposition", ContentDisposition.attachment(download.artifact().name().value()))
+    }
+
+    /** Headers every download answer carries, whatever its status: the bytes are never rendered by a browser. */
+    private static Response.ResponseBuilder downloadHeaders(Response.ResponseBuilder response) {
+        return response.header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("Accept-Ranges", "bytes");
+    }
+
+    private static Response.ResponseBuilder representation(Response.ResponseBuilder response,
+                                                           OpenDownloadQuery.Downloadable downloadable, String etag,
+                                                           long contentLength) {
+        return downloadHeaders(response)
+                .type(downloadable.content().mediaType().value())
+                .header("Content-Length", contentLength)
+                .header("Content-Disposition", disposition(downloadable))
                 .header("ETag", etag)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "private, no-cache")
-                .build();
+                .header("Cache-Control", "private, no-cache");
+    }
+
+    private static Response.ResponseBuilder partial(Response.ResponseBuilder response, ByteRangeHeader.Partial partial,
+                                                    OpenDownloadQuery.Downloadable downloadable) {
+        return response.header("Content-Range", "bytes %d-%d/%d".formatted(partial.range().first(),
+                partial.range().last(), downloadable.content().sizeBytes()));
+    }
+
+    private static ApiProblemException rangeNotSatisfiable(OpenDownloadQuery.Downloadable downloadable) {
+        long size = downloadable.content().sizeBytes();
+        return new ApiProblemException(416, "range_not_satisfiable",
+                "the requested range lies outside the content's " + size + " bytes")
+                .withHeader("Content-Range", "bytes */" + size)
+                .withHeader("X-Content-Type-Options", "nosniff")
+                .withHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .withHeader("Accept-Ranges", "bytes");
+    }
+
+    private static boolean parseRedirect(String redirect) {
+        if (redirect == null || redirect.equals("false")) {
+            return false;
+        }
+        if (redirect.equals("true")) {
+            return true;
+        }
+        throw new InvalidValueException("redirect", "redirect must be true or false");
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -161,8 +327,53 @@ public class ArtifactResource {
         if (idempotencyKey != null) {
             new IdempotencyKey(principal.keyId(), space, GenerateArtifactService.ROUTE, idempotencyKey);
         }
-        try (GenerateRequestReader.ParsedRequest parsed = reader.read(body);
-             InputStream content = parsed.openContent()) {
+        try (GenerateRequestReader.ParsedRequest parsed = reader.read(body)) {
+            return accept(principal, space, idempotencyKey, parsed);
+        }
+    }
+
+    /**
+     * Accepts a generation request as {@code multipart/form-data}: the {@code file} part (streamed to a file in
+     * the uploads directory by the HTTP layer, never held in memory) and the JSON body's fields as form fields.
+     * Same checks, errors, idempotency and use case as the JSON form; every uploaded file is deleted when the
+     * request ends, whatever its outcome.
+     */
+    @POST
+    @Path("generate")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response generateMultipart(@RestPath("space_id") String spaceId,
+                                      @RestHeader("Idempotency-Key") String idempotencyKey,
+                                      @RestForm(FileUpload.ALL) List<FileUpload> uploads,
+                                      @RestForm("name") String name, @RestForm("type") String type,
+                                      @RestForm("thread_id") List<String> threadId,
+                                      @RestForm("thread_ids") List<String> threadIds,
+                                      @RestForm("media_type") String mediaType, @RestForm("metadata") String metadata,
+                                      @RestForm("content_sha256") String contentSha256,
+                                      @Context ContainerRequestContext request) {
+        try {
+            Principal principal = ApiKeyFilter.principalOf(request);
+            SpaceId space = SpaceId.parse(spaceId);
+            principal.authorize(space, Scope.ARTIFACTS_WRITE);
+            if (idempotencyKey != null) {
+                new IdempotencyKey(principal.keyId(), space, GenerateArtifactService.ROUTE, idempotencyKey);
+            }
+            // A chunked body has no Content-Length for EarlyBodyLimitFilter to refuse early: check what arrived.
+            long received = uploads.stream().mapToLong(FileUpload::size).sum();
+            if (received > maxUploadBytes) {
+                throw ApiProblemException.payloadTooLarge(maxUploadBytes);
+            }
+            try (GenerateRequestReader.ParsedRequest parsed = formReader.read(new GenerateFormReader.Form(uploads, name,
+                    type, threadId, threadIds, mediaType, metadata, contentSha256))) {
+                return accept(principal, space, idempotencyKey, parsed);
+            }
+        } finally {
+            uploads.forEach(ArtifactResource::deleteQuietly);
+        }
+    }
+
+    private Response accept(Principal principal, SpaceId space, String idempotencyKey,
+                            GenerateRequestReader.ParsedRequest parsed) {
+        try (InputStream content = parsed.openContent()) {
             GenerationAccepted accepted = generate.generate(new GenerateArtifactCommand(principal, space,
                     parsed.name(), parsed.type(), parsed.threadIds(), parsed.mediaType(), parsed.metadata(),
                     parsed.declaredSha256(), content, parsed.contentLength(),
@@ -177,6 +388,14 @@ public class ArtifactResource {
             return response.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(FileUpload upload) {
+        try {
+            Files.deleteIfExists(upload.uploadedFile());
+        } catch (IOException ignored) {
+            // the HTTP layer deletes uploads at the end of the request too (delete-uploaded-files-on-end)
         }
     }
 

@@ -182,14 +182,26 @@ final class GenerateRequestReader {
             throw ApiProblemException.payloadTooLarge(maxBodyBytes);
         }
 
+        if (!contentSeen) {
+            errors.add(new Problem.FieldError("content", "content is required (standard base64)"));
+        }
+        return validated(name, type, threadIds, mediaType, metadata, declaredSha, errors, file, contentLength, digest);
+    }
+
+    /**
+     * The checks every generate request goes through, whatever its encoding (JSON or multipart): required
+     * fields, the thread limit, then each value's own rules; every problem is reported at once, with
+     * {@code errors} already found by the caller. {@code digest} is the SHA-256 of the {@code contentLength}
+     * bytes in {@code file} (null when there is no content, which the caller has reported).
+     */
+    static ParsedRequest validated(String name, String type, List<String> threadIds, String mediaType,
+                                   Map<String, String> metadata, String declaredSha, List<Problem.FieldError> errors,
+                                   Path file, long contentLength, byte[] digest) {
         if (name == null) {
             errors.add(new Problem.FieldError("name", "name is required"));
         }
         if (type == null) {
             errors.add(new Problem.FieldError("type", "type is required"));
-        }
-        if (!contentSeen) {
-            errors.add(new Problem.FieldError("content", "content is required (standard base64)"));
         }
         if (new LinkedHashSet<>(threadIds).size() > Artifact.MAX_THREADS) {
             errors.add(new Problem.FieldError("thread_ids", "an artifact belongs to at most " + Artifact.MAX_THREADS + " threads"));
@@ -252,7 +264,7 @@ final class GenerateRequestReader {
         return map;
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -55,7 +55,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response api(ApiProblemException e, ContainerRequestContext request) {
-        return build(request, e.status(), e.code(), e.getMessage(), e.errors()).build();
+        Response.ResponseBuilder response = build(request, e.status(), e.code(), e.getMessage(), e.errors());
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper
@@ -83,7 +85,7 @@ public class ProblemMapper {
             case 405 -> "this method is not allowed on this resource";
             case 406 -> "no acceptable representation";
             case 413 -> "the request body is too large";
-            case 415 -> "unsupported Content-Type; send application/json";
+            case 415 -> "unsupported Content-Type; send application/json or multipart/form-data";
             default -> "the request could not be understood";
         };
         Response.ResponseBuilder response = build(request, status, code, detail, List.of());

@@ -4,23 +4,38 @@ import com.aimabledocs.artifacts.domain.access.ApiKey;
 import com.aimabledocs.artifacts.domain.access.ApiKeyId;
 import com.aimabledocs.artifacts.domain.access.ApiKeySecret;
 import com.aimabledocs.artifacts.domain.access.Scope;
+import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase;
+import com.aimabledocs.artifacts.application.service.ProcessGenerationRequestService;
+import com.aimabledocs.artifacts.application.service.RetryPolicy;
 import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactMetadata;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactName;
 import com.aimabledocs.artifacts.domain.artifact.DocumentType;
+import com.aimabledocs.artifacts.domain.artifact.MediaType;
+import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
+import com.aimabledocs.artifacts.domain.artifact.Sha256;
+import com.aimabledocs.artifacts.domain.artifact.StoredContent;
 import com.aimabledocs.artifacts.domain.artifact.ThreadId;
 import com.aimabledocs.artifacts.domain.port.ApiKeyRepository;
 import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.Clock;
 import com.aimabledocs.artifacts.domain.port.IdGenerator;
+import com.aimabledocs.artifacts.domain.port.JobRepository;
+import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.aimabledocs.artifacts.domain.port.SpaceRepository;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
 import com.aimabledocs.artifacts.domain.space.MediaTypePolicy;
+import com.aimabledocs.artifacts.domain.job.GenerationRequest;
+import com.aimabledocs.artifacts.domain.job.JobId;
 import com.aimabledocs.artifacts.domain.space.Space;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,9 +60,13 @@ public class TestFixtures {
     private final UnitOfWork unitOfWork;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ObjectStore objects;
+    private final JobRepository jobs;
 
     TestFixtures(SpaceRepository spaces, ApiKeyRepository keys, ArtifactRepository artifacts, UnitOfWork unitOfWork,
-                 IdGenerator ids, Clock clock) {
+                 IdGenerator ids, Clock clock, ObjectStore objects, JobRepository jobs) {
+        this.objects = objects;
+        this.jobs = jobs;
         this.spaces = spaces;
         this.keys = keys;
         this.artifacts = artifacts;
@@ -107,6 +126,50 @@ public class TestFixtures {
                 .markFailed(new FailureReason("content_missing", "the staged content vanished"), now);
         add(List.of(artifact));
         return artifact;
+    }
+
+    /**
+     * A ready artifact as the worker leaves it: {@code bytes} in the object store under the artifact's content key
+     * (the real S3 of the test stack), the artifact {@code ready} with their size, SHA-256 and media type.
+     */
+    public Artifact addReady(String spaceId, String name, byte[] bytes, String mediaType) {
+        Instant now = clock.now();
+        Artifact pending = pendingArtifact(spaceId, name, DocumentType.DOCUMENT, List.of(), now);
+        MediaType type = MediaType.parse(mediaType);
+        objects.put(ObjectKey.contentOf(pending.spaceId(), pending.id()), new ByteArrayInputStream(bytes), bytes.length,
+                type);
+        Artifact ready = pending.startProcessing(now).markReady(new StoredContent(bytes.length, sha256(bytes), type), now);
+        add(List.of(ready));
+        return ready;
+    }
+
+    /**
+     * Runs a generation job as the worker would, in this process: the worker's own use case on the real
+     * database and S3 of the test stack (only media-type detection is left out: a job whose request declared
+     * no media type gets application/octet-stream). The packaged worker is exercised by
+     * {@link ReferenceWorkflowEndToEndTest}.
+     */
+    public ProcessGenerationRequestUseCase.Outcome runJob(String spaceId, String artifactId, String jobId) {
+        var worker = new ProcessGenerationRequestService(artifacts, jobs, objects, (content, name) -> MediaType.OCTET_STREAM,
+                unitOfWork, clock, new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), () -> 0.5));
+        SpaceId space = SpaceId.parse(spaceId);
+        ArtifactId artifact = ArtifactId.parse(artifactId);
+        JobId job = JobId.parse(jobId);
+        return worker.process(new GenerationRequest(job, artifact, space, ObjectKey.stagingFor(space, artifact, job),
+                Optional.empty(), clock.now()));
+    }
+
+    private static Sha256 sha256(byte[] bytes) {
+        try {
+            return Sha256.ofDigest(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Saves a changed artifact (optimistic lock: it must carry the version it was read with). */
+    public void update(Artifact artifact) {
+        unitOfWork.inTransaction(() -> artifacts.update(artifact));
     }
 
     /** Stores the artifacts in one transaction. */

@@ -1,5 +1,6 @@
 package com.aimabledocs.artifacts.adapters.storage;
 
+import com.aimabledocs.artifacts.domain.artifact.ByteRange;
 import com.aimabledocs.artifacts.domain.artifact.MediaType;
 import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
 import com.aimabledocs.artifacts.domain.port.ObjectStore;
@@ -7,6 +8,9 @@ import com.aimabledocs.artifacts.domain.shared.UnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -16,6 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * {@link ObjectStore} on any S3-compatible server. Uploads stream with a known length and downloads are
@@ -24,10 +29,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public class S3ObjectStore implements ObjectStore {
 
     private final S3Client s3;
+    private final S3Presigner presigner;
     private final String bucket;
 
-    public S3ObjectStore(S3Client s3, String bucket) {
+    /** {@code presigner} must sign for the endpoint and credentials {@code s3} talks to. */
+    public S3ObjectStore(S3Client s3, S3Presigner presigner, String bucket) {
         this.s3 = s3;
+        this.presigner = presigner;
         this.bucket = bucket;
     }
 
@@ -64,6 +72,34 @@ public class S3ObjectStore implements ObjectStore {
                 return Optional.empty();
             }
         });
+    }
+
+    /** A ranged GET: only the range's bytes travel, the rest of the object stays in the store. */
+    @Override
+    public Optional<ObjectContent> open(ObjectKey key, ByteRange range) {
+        return call(() -> {
+            try {
+                ResponseInputStream<GetObjectResponse> stream = s3.getObject(b -> b.bucket(bucket).key(key.value())
+                        .range("bytes=" + range.first() + "-" + range.last()));
+                return Optional.of(new S3ObjectContent(stream));
+            } catch (NoSuchKeyException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Signs locally (no request to the store): the URL carries the signature, expiry and header overrides. */
+    @Override
+    public URI presignGet(ObjectKey key, Duration validFor, ResponseOverrides overrides) {
+        var presigned = presigner.presignGetObject(p -> p.signatureDuration(validFor)
+                .getObjectRequest(g -> g.bucket(bucket).key(key.value())
+                        .responseContentType(overrides.contentType())
+                        .responseContentDisposition(overrides.contentDisposition())));
+        try {
+            return presigned.url().toURI();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("the presigner made an invalid URL", e);
+        }
     }
 
     @Override

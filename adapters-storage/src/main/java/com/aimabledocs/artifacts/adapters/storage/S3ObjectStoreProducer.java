@@ -3,14 +3,18 @@ package com.aimabledocs.artifacts.adapters.storage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** Wires the framework-free {@link S3ObjectStore} to the Quarkus-managed S3 client. */
+/**
+ * Wires the framework-free {@link S3ObjectStore} to the Quarkus-managed S3 client and presigner; both are
+ * configured from the same {@code quarkus.s3.*} settings (endpoint override, path style, region, credentials).
+ */
 @ApplicationScoped
 public class S3ObjectStoreProducer {
 
     @Produces
     @ApplicationScoped
-    S3ObjectStore objectStore(S3Client s3, StorageConfig config) {
-        return new S3ObjectStore(s3, config.bucket());
+    S3ObjectStore objectStore(S3Client s3, S3Presigner presigner, StorageConfig config) {
+        return new S3ObjectStore(s3, presigner, config.bucket());
     }
 }

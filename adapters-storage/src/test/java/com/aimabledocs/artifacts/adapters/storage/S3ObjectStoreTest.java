@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
+import com.aimabledocs.artifacts.domain.artifact.ByteRange;
 import com.aimabledocs.artifacts.domain.artifact.MediaType;
 import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
 import com.aimabledocs.artifacts.domain.port.ObjectStore.ObjectContent;
 import com.aimabledocs.artifacts.domain.port.ObjectStore.ObjectInfo;
+import com.aimabledocs.artifacts.domain.port.ObjectStore.ResponseOverrides;
 import com.aimabledocs.artifacts.domain.shared.UnavailableException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,6 +39,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * {@link S3ObjectStore} against the real S3-compatible server of the local test stack (s3proxy,
@@ -56,6 +62,7 @@ class S3ObjectStoreTest {
     private static final int MAX_CONNECTIONS = 4;
 
     private static S3Client s3;
+    private static S3Presigner presigner;
     private static S3ObjectStore store;
 
     private final List<ObjectKey> written = new ArrayList<>();
@@ -63,12 +70,14 @@ class S3ObjectStoreTest {
     @BeforeAll
     static void connect() {
         s3 = client(ENDPOINT);
-        store = new S3ObjectStore(s3, BUCKET);
+        presigner = presigner(ENDPOINT);
+        store = new S3ObjectStore(s3, presigner, BUCKET);
     }
 
     @AfterAll
     static void disconnect() {
         s3.close();
+        presigner.close();
     }
 
     @AfterEach
@@ -172,6 +181,40 @@ class S3ObjectStoreTest {
     }
 
     @Test
+    void givenStoredObject_openRange_streamsOnlyThoseBytes() throws IOException {
+        ObjectKey key = freshKey();
+        byte[] bytes = "0123456789abcdefghij".getBytes(StandardCharsets.UTF_8);
+        store.put(key, new ByteArrayInputStream(bytes), bytes.length, TEXT);
+
+        try (ObjectContent content = store.open(key, new ByteRange(5, 9)).orElseThrow()) {
+            assertThat(content.length()).isEqualTo(5);
+            assertThat(new String(content.stream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("56789");
+        }
+        try (ObjectContent content = store.open(key, new ByteRange(19, 19)).orElseThrow()) {
+            assertThat(content.stream().readAllBytes()).containsExactly('j');
+        }
+        assertThat(store.open(freshKey(), new ByteRange(0, 1))).isEmpty();
+    }
+
+    @Test
+    void givenStoredObject_presignGet_letsAPlainClientFetchIt_withTheOverriddenHeaders() throws Exception {
+        ObjectKey key = freshKey();
+        byte[] bytes = "presigned bytes".getBytes(StandardCharsets.UTF_8);
+        store.put(key, new ByteArrayInputStream(bytes), bytes.length, TEXT);
+
+        URI url = store.presignGet(key, Duration.ofMinutes(1),
+                new ResponseOverrides("application/pdf", "attachment; filename=\"r.pdf\""));
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(bytes);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/pdf");
+        assertThat(response.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"r.pdf\"");
+        assertThat(url.getQuery()).contains("X-Amz-Expires=60").doesNotContain(SECRET_KEY);
+    }
+
+    @Test
     void givenMissingKey_delete_succeeds() {
         assertThatCode(() -> store.delete(freshKey())).doesNotThrowAnyException();
     }
@@ -179,7 +222,7 @@ class S3ObjectStoreTest {
     @Test
     void givenNothingListening_everyOperation_throwsStorageUnavailable() {
         try (S3Client unreachable = client("http://127.0.0.1:1")) {
-            S3ObjectStore down = new S3ObjectStore(unreachable, BUCKET);
+            S3ObjectStore down = new S3ObjectStore(unreachable, presigner, BUCKET);
             ObjectKey key = freshKey();
             byte[] bytes = "x".getBytes(StandardCharsets.UTF_8);
 
@@ -198,7 +241,7 @@ class S3ObjectStoreTest {
 
     @Test
     void givenMissingBucket_checkReachable_throws() {
-        S3ObjectStore missing = new S3ObjectStore(s3, "artifacts-missing-" + UUID.randomUUID());
+        S3ObjectStore missing = new S3ObjectStore(s3, presigner, "artifacts-missing-" + UUID.randomUUID());
 
         assertThatThrownBy(missing::checkReachable)
                 .isInstanceOf(S3Exception.class)
@@ -227,6 +270,16 @@ class S3ObjectStoreTest {
                         .maxConnections(MAX_CONNECTIONS)
                         .connectionTimeout(Duration.ofSeconds(2))
                         .connectionAcquisitionTimeout(Duration.ofSeconds(5)))
+                .build();
+    }
+
+    private static S3Presigner presigner(String endpoint) {
+        return S3Presigner.builder()
+                .endpointOverride(URI.create(endpoint))
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                        .pathStyleAccessEnabled(true).build())
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .build();
     }
 

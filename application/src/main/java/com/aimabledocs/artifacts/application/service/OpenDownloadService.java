@@ -6,12 +6,16 @@ import com.aimabledocs.artifacts.domain.access.Scope;
 import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactNotFoundException;
+import com.aimabledocs.artifacts.domain.artifact.ByteRange;
 import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
-import com.aimabledocs.artifacts.domain.artifact.StoredContent;
 import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.ObjectStore;
+import com.aimabledocs.artifacts.domain.port.ObjectStore.ResponseOverrides;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
 public final class OpenDownloadService implements OpenDownloadQuery {
 
@@ -26,13 +30,31 @@ public final class OpenDownloadService implements OpenDownloadQuery {
     }
 
     @Override
-    public Download open(Principal principal, SpaceId spaceId, ArtifactId artifactId) {
+    public Downloadable find(Principal principal, SpaceId spaceId, ArtifactId artifactId) {
         principal.authorize(spaceId, Scope.ARTIFACTS_READ);
         Artifact artifact = unitOfWork.inTransaction(() -> artifacts.findById(spaceId, artifactId))
                 .orElseThrow(() -> new ArtifactNotFoundException(artifactId));
-        StoredContent content = artifact.downloadableContent();
-        ObjectStore.ObjectContent body = objects.open(ObjectKey.contentOf(spaceId, artifactId))
-                .orElseThrow(() -> new IllegalStateException("artifact " + artifactId + " is ready but its content is missing"));
-        return new Download(artifact, content, body);
+        return new Downloadable(artifact, artifact.downloadableContent());
+    }
+
+    @Override
+    public Download open(Downloadable downloadable, Optional<ByteRange> range) {
+        Artifact artifact = downloadable.artifact();
+        ObjectKey key = ObjectKey.contentOf(artifact.spaceId(), artifact.id());
+        range.ifPresent(r -> {
+            if (r.last() >= downloadable.content().sizeBytes()) {
+                throw new IllegalArgumentException("range " + r + " lies beyond the content's "
+                        + downloadable.content().sizeBytes() + " bytes");
+            }
+        });
+        ObjectStore.ObjectContent body = (range.isPresent() ? objects.open(key, range.get()) : objects.open(key))
+                .orElseThrow(() -> new IllegalStateException("artifact " + artifact.id() + " is ready but its content is missing"));
+        return new Download(artifact, downloadable.content(), body);
+    }
+
+    @Override
+    public URI presign(Downloadable downloadable, Duration validFor, ResponseOverrides overrides) {
+        Artifact artifact = downloadable.artifact();
+        return objects.presignGet(ObjectKey.contentOf(artifact.spaceId(), artifact.id()), validFor, overrides);
     }
 }

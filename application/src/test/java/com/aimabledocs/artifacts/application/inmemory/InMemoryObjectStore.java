@@ -1,5 +1,6 @@
 package com.aimabledocs.artifacts.application.inmemory;
 
+import com.aimabledocs.artifacts.domain.artifact.ByteRange;
 import com.aimabledocs.artifacts.domain.artifact.MediaType;
 import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
 import com.aimabledocs.artifacts.domain.port.ObjectStore;
@@ -8,6 +9,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -23,7 +29,7 @@ import java.util.Set;
  */
 public final class InMemoryObjectStore implements ObjectStore {
 
-    public enum Operation { PUT, STAT, OPEN, DELETE }
+    public enum Operation { PUT, STAT, OPEN, DELETE, PRESIGN }
 
     public record StoredObject(byte[] bytes, MediaType contentType) {
     }
@@ -81,14 +87,41 @@ public final class InMemoryObjectStore implements ObjectStore {
         if (object == null) {
             return Optional.empty();
         }
+        return Optional.of(content(object.bytes()));
+    }
+
+    @Override
+    public Optional<ObjectContent> open(ObjectKey key, ByteRange range) {
+        check(Operation.OPEN);
+        StoredObject object = objects.get(key);
+        if (object == null) {
+            return Optional.empty();
+        }
+        if (range.last() >= object.bytes().length) {
+            throw new IllegalArgumentException("range " + range + " beyond the object's " + object.bytes().length + " bytes");
+        }
+        return Optional.of(content(Arrays.copyOfRange(object.bytes(), Math.toIntExact(range.first()),
+                Math.toIntExact(range.last() + 1))));
+    }
+
+    /** A fake URL naming the key, the validity and the overrides, so tests can see what was asked for. */
+    @Override
+    public URI presignGet(ObjectKey key, Duration validFor, ResponseOverrides overrides) {
+        check(Operation.PRESIGN);
+        return URI.create("memory://objects/" + key.value() + "?valid-for=" + validFor.toSeconds()
+                + "&content-type=" + URLEncoder.encode(overrides.contentType(), StandardCharsets.UTF_8)
+                + "&content-disposition=" + URLEncoder.encode(overrides.contentDisposition(), StandardCharsets.UTF_8));
+    }
+
+    private ObjectContent content(byte[] bytes) {
         opened++;
-        InputStream stream = new ByteArrayInputStream(object.bytes());
-        return Optional.of(new ObjectContent() {
+        InputStream stream = new ByteArrayInputStream(bytes);
+        return new ObjectContent() {
             private boolean isClosed;
 
             @Override
             public long length() {
-                return object.bytes().length;
+                return bytes.length;
             }
 
             @Override
@@ -103,7 +136,7 @@ public final class InMemoryObjectStore implements ObjectStore {
                     closed++;
                 }
             }
-        });
+        };
     }
 
     @Override

@@ -122,4 +122,51 @@ class OpenDownloadServiceTest {
                 .isInstanceOf(ForbiddenException.class);
         assertThat(ports.objects.openStreams()).isZero();
     }
+
+    @Test
+    void givenReadyArtifact_find_opensNothing() {
+        Artifact artifact = readyArtifactWithStoredBytes();
+
+        var downloadable = service.find(reader, DEFAULT_SPACE, artifact.id());
+
+        assertThat(downloadable.content()).isEqualTo(artifact.content().orElseThrow());
+        assertThat(ports.objects.openStreams()).isZero();
+    }
+
+    @Test
+    void givenRange_open_streamsOnlyThoseBytes() throws IOException {
+        Artifact artifact = readyArtifactWithStoredBytes();
+        var downloadable = service.find(reader, DEFAULT_SPACE, artifact.id());
+
+        try (Download download = service.open(downloadable, java.util.Optional.of(
+                new com.aimabledocs.artifacts.domain.artifact.ByteRange(1, 4)))) {
+            assertThat(download.body().length()).isEqualTo(4);
+            assertThat(download.body().stream().readAllBytes()).isEqualTo("PDF-".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertThat(ports.objects.openStreams()).isZero();
+    }
+
+    @Test
+    void givenRangeBeyondTheContent_open_isRefusedBeforeStorage() {
+        Artifact artifact = readyArtifactWithStoredBytes();
+        var downloadable = service.find(reader, DEFAULT_SPACE, artifact.id());
+
+        assertThatThrownBy(() -> service.open(downloadable, java.util.Optional.of(
+                new com.aimabledocs.artifacts.domain.artifact.ByteRange(0, PDF_BYTES.length))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ports.objects.openStreams()).isZero();
+    }
+
+    @Test
+    void givenReadyArtifact_presign_asksTheStoreForTheContentKey() {
+        Artifact artifact = readyArtifactWithStoredBytes();
+        var downloadable = service.find(reader, DEFAULT_SPACE, artifact.id());
+
+        var url = service.presign(downloadable, java.time.Duration.ofMinutes(5),
+                new com.aimabledocs.artifacts.domain.port.ObjectStore.ResponseOverrides("application/pdf", "attachment"));
+
+        assertThat(url.toString()).contains(ObjectKey.contentOf(artifact.spaceId(), artifact.id()).value())
+                .contains("valid-for=300");
+        assertThat(ports.objects.openStreams()).isZero();
+    }
 }
