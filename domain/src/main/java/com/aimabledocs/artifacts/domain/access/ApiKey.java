@@ -31,9 +31,6 @@ public record ApiKey(ApiKeyId id, SpaceId spaceId, Optional<ApiKeyName> name, St
         }
         scopes = Set.copyOf(EnumSet.copyOf(scopes));
         revokedAt = revokedAt == null ? Optional.empty() : revokedAt;
-        if (revokedAt.isPresent() && revokedAt.get().isBefore(createdAt)) {
-            throw new IllegalArgumentException("revokedAt precedes createdAt");
-        }
     }
 
     /** A key without a name (keys made before names existed, the bootstrap key). */

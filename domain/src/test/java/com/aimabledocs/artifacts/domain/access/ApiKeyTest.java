@@ -119,13 +119,6 @@ class ApiKeyTest {
     }
 
     @Test
-    void givenRevocationBeforeCreation_key_isRefused() {
-        assertThatThrownBy(() -> new ApiKey(KEY_ID, DEFAULT_SPACE, "ak_test_", SECRET.hash(), Set.of(Scope.ARTIFACTS_READ),
-                DEFAULT_CREATED_AT, Optional.of(DEFAULT_CREATED_AT.minusSeconds(1))))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void matches_acceptsItsOwnSecretOnly() {
         ApiKey key = ApiKey.issue(KEY_ID, DEFAULT_SPACE, SECRET, Set.of(Scope.ARTIFACTS_READ), DEFAULT_CREATED_AT);
 
