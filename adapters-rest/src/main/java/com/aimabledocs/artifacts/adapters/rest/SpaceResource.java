@@ -10,6 +10,7 @@ import com.aimabledocs.artifacts.domain.space.SpaceId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
@@ -64,5 +66,18 @@ public class SpaceResource {
         Space space = caller instanceof Principal principal ? getSpace.get(principal, id)
                 : getSpace.get(AdminRouteAuthenticator.requireAdmin(caller), id);
         return SpaceResponse.of(space);
+    }
+
+    /**
+     * Never serves anything: it keeps {@code 405} answers right on the deeper routes. When the class that
+     * owns {@code /v1/spaces/{id}/artifacts…} or {@code …/api-keys…} lacks the request's method, RESTEasy
+     * Reactive tries the next class whose path matches, which is this one; without a route of its own on
+     * that path it would end in 404. With this one it answers 405 for another method, and 404 here.
+     */
+    @GET
+    @Path("{space_id}/{collection: artifacts|api-keys}{rest: (/.*)?}")
+    @Operation(hidden = true)
+    public Response deeperRoutes() {
+        throw new NotFoundException();
     }
 }

@@ -119,4 +119,17 @@ class SpaceAdminApiTest {
         Response response = admin().get(artifactsPath(space));
         assertProblem(response, 401, "unauthenticated");
     }
+
+    @Test
+    void givenUnsupportedMethod_adminRoutes_return405AndUnknownPaths404() {
+        String space = createSpace("methods");
+        assertProblem(admin().delete(spacePath(space)), 405, "method_not_allowed");
+        assertProblem(admin().get("/v1/spaces"), 405, "method_not_allowed");
+        assertProblem(admin().contentType("application/json").body("{}").put(spacePath(space) + "/api-keys"), 405,
+                "method_not_allowed");
+        assertProblem(admin().get(spacePath(space) + "/api-keys/" + UUID.randomUUID() + "/more"), 404, "not_found");
+        // As before the admin routes existed: routing (405) comes before authentication on the artifact routes.
+        assertProblem(anonymous().contentType("application/json").body("{}").put(artifactsPath(space)), 405,
+                "method_not_allowed");
+    }
 }
