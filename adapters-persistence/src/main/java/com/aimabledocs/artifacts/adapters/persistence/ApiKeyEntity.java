@@ -19,6 +19,9 @@ class ApiKeyEntity {
     @Column(name = "space_id", nullable = false)
     UUID spaceId;
 
+    /** An optional label; null when the key has none. */
+    String name;
+
     @Column(nullable = false)
     String prefix;
 

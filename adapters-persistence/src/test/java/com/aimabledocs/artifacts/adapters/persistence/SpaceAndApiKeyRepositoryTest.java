@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aimabledocs.artifacts.domain.access.ApiKey;
 import com.aimabledocs.artifacts.domain.access.ApiKeyId;
+import com.aimabledocs.artifacts.domain.access.ApiKeyName;
 import com.aimabledocs.artifacts.domain.access.ApiKeySecret;
 import com.aimabledocs.artifacts.domain.access.Scope;
 import com.aimabledocs.artifacts.domain.port.ApiKeyRepository;
@@ -81,6 +82,53 @@ class SpaceAndApiKeyRepositoryTest {
     @Test
     void givenUnknownHash_findBySecretHash_isEmpty() {
         assertThat(unitOfWork.inTransaction(() -> apiKeys.findBySecretHash(freshSecret().hash()))).isEmpty();
+    }
+
+    @Test
+    void givenNamedKey_findById_returnsItWithItsNameOnlyInItsSpace() {
+        SpaceId space = Fixtures.newSpace(unitOfWork, spaces);
+        ApiKey key = ApiKey.issue(ApiKeyId.of(UUID.randomUUID()), space, Optional.of(new ApiKeyName("CI « uploader »")),
+                freshSecret(), Set.of(Scope.ARTIFACTS_READ), T0);
+        unitOfWork.inTransaction(() -> apiKeys.add(key));
+
+        assertThat(unitOfWork.inTransaction(() -> apiKeys.findById(space, key.id()))).contains(key);
+        SpaceId other = Fixtures.newSpace(unitOfWork, spaces);
+        assertThat(unitOfWork.inTransaction(() -> apiKeys.findById(other, key.id()))).isEmpty();
+        assertThat(unitOfWork.inTransaction(() -> apiKeys.findById(space, ApiKeyId.of(UUID.randomUUID())))).isEmpty();
+    }
+
+    @Test
+    void givenKeysInTwoSpaces_listBySpace_givesThatSpacesKeysNewestFirst() {
+        SpaceId space = Fixtures.newSpace(unitOfWork, spaces);
+        SpaceId other = Fixtures.newSpace(unitOfWork, spaces);
+        ApiKey older = ApiKey.issue(ApiKeyId.of(UUID.randomUUID()), space, freshSecret(), Set.of(Scope.ARTIFACTS_READ), T0);
+        ApiKey newer = ApiKey.issue(ApiKeyId.of(UUID.randomUUID()), space, freshSecret(), Set.of(Scope.ARTIFACTS_WRITE),
+                T0.plusSeconds(1));
+        ApiKey elsewhere = ApiKey.issue(ApiKeyId.of(UUID.randomUUID()), other, freshSecret(), Set.of(Scope.ARTIFACTS_READ),
+                T0.plusSeconds(2));
+        unitOfWork.inTransaction(() -> {
+            apiKeys.add(older);
+            apiKeys.add(newer);
+            apiKeys.add(elsewhere);
+        });
+
+        assertThat(unitOfWork.inTransaction(() -> apiKeys.listBySpace(space))).containsExactly(newer, older);
+        assertThat(unitOfWork.inTransaction(() -> apiKeys.listBySpace(Fixtures.newSpace(unitOfWork, spaces)))).isEmpty();
+    }
+
+    @Test
+    void givenRevokedKey_update_storesTheRevocation() {
+        SpaceId space = Fixtures.newSpace(unitOfWork, spaces);
+        ApiKeySecret secret = freshSecret();
+        ApiKey key = ApiKey.issue(ApiKeyId.of(UUID.randomUUID()), space, secret, Set.of(Scope.ARTIFACTS_READ), T0);
+        unitOfWork.inTransaction(() -> apiKeys.add(key));
+        ApiKey revoked = key.revoke(T0.plusSeconds(60).plusNanos(7_000));
+
+        unitOfWork.inTransaction(() -> apiKeys.update(revoked));
+
+        ApiKey found = unitOfWork.inTransaction(() -> apiKeys.findBySecretHash(secret.hash())).orElseThrow();
+        assertThat(found).isEqualTo(revoked);
+        assertThat(found.isActive()).isFalse();
     }
 
     private static ApiKeySecret freshSecret() {

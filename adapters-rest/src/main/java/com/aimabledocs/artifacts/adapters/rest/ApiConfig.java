@@ -16,6 +16,8 @@ public interface ApiConfig {
 
     Bootstrap bootstrap();
 
+    Admin admin();
+
     Deletion deletion();
 
     interface Deletion {
@@ -81,5 +83,15 @@ public interface ApiConfig {
         Optional<String> spaceId();
 
         Optional<String> apiKey();
+    }
+
+    /** The credential of the space and key administration API ({@code /v1/spaces…}). */
+    interface Admin {
+
+        /**
+         * Comma-separated hex SHA-256 values of the admin secrets (several during a rotation); empty turns the
+         * admin API off (every admin call answers 401). The secrets themselves are never configured.
+         */
+        Optional<String> keySha256();
     }
 }

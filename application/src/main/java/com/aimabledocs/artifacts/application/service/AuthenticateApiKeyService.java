@@ -10,8 +10,10 @@ import com.aimabledocs.artifacts.domain.port.UnitOfWork;
 import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 
 /**
- * Looks a key up by the hash of its secret. The lookup is an index probe on a SHA-256, so no secret is
- * compared byte by byte and timing reveals nothing about stored keys.
+ * Looks a key up by the hash of its secret, then compares the stored and computed hashes in constant time.
+ * The lookup is an index probe on a SHA-256, so no secret is compared byte by byte and timing reveals
+ * nothing about stored keys. The key is read on every request (no cache): a revocation holds at once on
+ * every replica.
  */
 public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCase {
 
@@ -32,6 +34,7 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
             throw new UnauthenticatedException();
         }
         return unitOfWork.inTransaction(() -> keys.findBySecretHash(secret.hash()))
+                .filter(key -> key.matches(secret))
                 .filter(ApiKey::isActive)
                 .map(ApiKey::principal)
                 .orElseThrow(UnauthenticatedException::new);

@@ -1,7 +1,10 @@
 package com.aimabledocs.artifacts.application.inmemory;
 
 import com.aimabledocs.artifacts.domain.access.ApiKey;
+import com.aimabledocs.artifacts.domain.access.ApiKeyId;
 import com.aimabledocs.artifacts.domain.port.ApiKeyRepository;
+import com.aimabledocs.artifacts.domain.space.SpaceId;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,27 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository, Transac
     public Optional<ApiKey> findBySecretHash(String secretHash) {
         lookups++;
         return Optional.ofNullable(bySecretHash.get(secretHash));
+    }
+
+    @Override
+    public Optional<ApiKey> findById(SpaceId spaceId, ApiKeyId id) {
+        return bySecretHash.values().stream().filter(k -> k.id().equals(id) && k.spaceId().equals(spaceId)).findFirst();
+    }
+
+    @Override
+    public List<ApiKey> listBySpace(SpaceId spaceId) {
+        return bySecretHash.values().stream().filter(k -> k.spaceId().equals(spaceId))
+                .sorted(Comparator.comparing(ApiKey::createdAt).thenComparing(k -> k.id().value()).reversed())
+                .toList();
+    }
+
+    @Override
+    public void update(ApiKey key) {
+        ApiKey stored = bySecretHash.get(key.secretHash());
+        if (stored == null || !stored.id().equals(key.id()) || !stored.spaceId().equals(key.spaceId())) {
+            throw new IllegalStateException("no such key to update: " + key.id());
+        }
+        bySecretHash.put(key.secretHash(), key);
     }
 
     @Override

@@ -14,6 +14,11 @@ public record ApiKeyId(UUID value) {
         return new ApiKeyId(value);
     }
 
+    /** Parses a client-supplied ID; a malformed one is an {@code invalid_key_id} error. */
+    public static ApiKeyId parse(String text) {
+        return new ApiKeyId(Uuids.parse("key_id", text));
+    }
+
     @Override
     public String toString() {
         return value.toString();

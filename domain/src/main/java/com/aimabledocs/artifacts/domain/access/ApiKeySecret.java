@@ -4,6 +4,8 @@ import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -16,7 +18,12 @@ public final class ApiKeySecret {
     public static final int MIN_LENGTH = 16;
     public static final int MAX_LENGTH = 256;
     private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7e]+");
-    private static final int PREFIX_LENGTH = 8;
+    /** Shown in clear: the marker plus four random characters, enough to tell a space's keys apart. */
+    public static final int PREFIX_LENGTH = 12;
+    /** What every issued key starts with, so scanners and people recognise one in a log or a repository. */
+    public static final String ISSUED_MARKER = "ak_live_";
+    /** Random bytes in an issued key: 256 bits, twice the 128 that make guessing hopeless. */
+    public static final int ISSUED_RANDOM_BYTES = 32;
 
     private final String value;
 
@@ -34,6 +41,16 @@ public final class ApiKeySecret {
         return new ApiKeySecret(value);
     }
 
+    /**
+     * A new secret: {@value #ISSUED_MARKER} followed by {@value #ISSUED_RANDOM_BYTES} bytes from
+     * {@code random}, base64url-encoded without padding (43 characters of {@code [A-Za-z0-9_-]}).
+     */
+    public static ApiKeySecret generate(SecureRandom random) {
+        byte[] bytes = new byte[ISSUED_RANDOM_BYTES];
+        random.nextBytes(bytes);
+        return new ApiKeySecret(ISSUED_MARKER + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
     /** Lower-case hex SHA-256 of the secret: the lookup key in storage. */
     public String hash() {
         try {
@@ -47,6 +64,14 @@ public final class ApiKeySecret {
     /** The first characters, kept in clear so people can tell their keys apart. */
     public String prefix() {
         return value.substring(0, PREFIX_LENGTH);
+    }
+
+    /**
+     * The secret itself, for the one answer that hands a newly issued key to its owner. Nothing else may
+     * read it: it is neither stored nor logged.
+     */
+    public String reveal() {
+        return value;
     }
 
     /** Never prints the secret. */

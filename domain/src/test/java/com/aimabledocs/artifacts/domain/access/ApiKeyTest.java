@@ -85,4 +85,63 @@ class ApiKeyTest {
         assertThat(key.scopes()).containsExactly(Scope.ARTIFACTS_READ);
         assertThatThrownBy(() -> key.scopes().add(Scope.ARTIFACTS_WRITE)).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void givenActiveKey_revoke_recordsTheTimeAndDeactivatesIt() {
+        ApiKey key = ApiKey.issue(KEY_ID, DEFAULT_SPACE, SECRET, Set.of(Scope.ARTIFACTS_READ), DEFAULT_CREATED_AT);
+
+        ApiKey revoked = key.revoke(DEFAULT_CREATED_AT.plusSeconds(30));
+
+        assertThat(revoked.isActive()).isFalse();
+        assertThat(revoked.revokedAt()).contains(DEFAULT_CREATED_AT.plusSeconds(30));
+        assertThat(revoked.id()).isEqualTo(key.id());
+        assertThat(revoked.secretHash()).isEqualTo(key.secretHash());
+        assertThat(revoked.scopes()).isEqualTo(key.scopes());
+        assertThat(key.isActive()).as("the original is unchanged").isTrue();
+    }
+
+    @Test
+    void givenRevokedKey_revokeAgain_keepsTheFirstRevocation() {
+        ApiKey revoked = ApiKey.issue(KEY_ID, DEFAULT_SPACE, SECRET, Set.of(Scope.ARTIFACTS_READ), DEFAULT_CREATED_AT)
+                .revoke(DEFAULT_CREATED_AT.plusSeconds(30));
+
+        ApiKey again = revoked.revoke(DEFAULT_CREATED_AT.plusSeconds(90));
+
+        assertThat(again).isEqualTo(revoked);
+        assertThat(again.revokedAt()).contains(DEFAULT_CREATED_AT.plusSeconds(30));
+    }
+
+    @Test
+    void givenClockBehindCreation_revoke_neverPrecedesCreation() {
+        ApiKey key = ApiKey.issue(KEY_ID, DEFAULT_SPACE, SECRET, Set.of(Scope.ARTIFACTS_READ), DEFAULT_CREATED_AT);
+
+        assertThat(key.revoke(DEFAULT_CREATED_AT.minusSeconds(5)).revokedAt()).contains(DEFAULT_CREATED_AT);
+    }
+
+    @Test
+    void matches_acceptsItsOwnSecretOnly() {
+        ApiKey key = ApiKey.issue(KEY_ID, DEFAULT_SPACE, SECRET, Set.of(Scope.ARTIFACTS_READ), DEFAULT_CREATED_AT);
+
+        assertThat(key.matches(ApiKeySecret.of(DEFAULT_SECRET))).isTrue();
+        assertThat(key.matches(ApiKeySecret.of(DEFAULT_SECRET + "x"))).isFalse();
+    }
+
+    @Test
+    void issueWithName_keepsTheName() {
+        ApiKey key = ApiKey.issue(KEY_ID, DEFAULT_SPACE, Optional.of(new ApiKeyName("CI uploader")), SECRET,
+                Set.of(Scope.ARTIFACTS_WRITE), DEFAULT_CREATED_AT);
+
+        assertThat(key.name()).contains(new ApiKeyName("CI uploader"));
+        assertThat(ApiKey.issue(KEY_ID, DEFAULT_SPACE, SECRET, Set.of(Scope.ARTIFACTS_READ), DEFAULT_CREATED_AT).name())
+                .isEmpty();
+    }
+
+    @Test
+    void givenBlankLongOrControlName_name_isRefusedAsInvalidName() {
+        for (String bad : new String[] {null, "", "   ", "n".repeat(ApiKeyName.MAX_LENGTH + 1), "line\nbreak"}) {
+            assertThatThrownBy(() -> new ApiKeyName(bad))
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.code()).isEqualTo("invalid_name"));
+        }
+        assertThat(new ApiKeyName("n".repeat(ApiKeyName.MAX_LENGTH)).value()).hasSize(ApiKeyName.MAX_LENGTH);
+    }
 }

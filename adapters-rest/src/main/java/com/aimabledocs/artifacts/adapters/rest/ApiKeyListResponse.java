@@ -1,0 +1,6 @@
+package com.aimabledocs.artifacts.adapters.rest;
+
+import java.util.List;
+
+public record ApiKeyListResponse(List<ApiKeyResponse> data) {
+}
