@@ -9,17 +9,25 @@ import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactMetadata;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactName;
 import com.aimabledocs.artifacts.domain.artifact.DocumentType;
+import com.aimabledocs.artifacts.domain.artifact.MediaType;
+import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
+import com.aimabledocs.artifacts.domain.artifact.Sha256;
+import com.aimabledocs.artifacts.domain.artifact.StoredContent;
 import com.aimabledocs.artifacts.domain.artifact.ThreadId;
 import com.aimabledocs.artifacts.domain.port.ApiKeyRepository;
 import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.Clock;
 import com.aimabledocs.artifacts.domain.port.IdGenerator;
+import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.aimabledocs.artifacts.domain.port.SpaceRepository;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
 import com.aimabledocs.artifacts.domain.space.Space;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,9 +52,11 @@ public class TestFixtures {
     private final UnitOfWork unitOfWork;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ObjectStore objects;
 
     TestFixtures(SpaceRepository spaces, ApiKeyRepository keys, ArtifactRepository artifacts, UnitOfWork unitOfWork,
-                 IdGenerator ids, Clock clock) {
+                 IdGenerator ids, Clock clock, ObjectStore objects) {
+        this.objects = objects;
         this.spaces = spaces;
         this.keys = keys;
         this.artifacts = artifacts;
@@ -60,6 +70,17 @@ public class TestFixtures {
         SpaceId space = SpaceId.of(ids.newId());
         unitOfWork.inTransaction(() -> spaces.add(new Space(space, "rest test space", clock.now())));
         return new SpaceKey(space.toString(), newKey(space.toString(), scopes));
+    }
+
+    /** The space {@code spaceId} (created unless it exists) with a new key holding {@code scopes}. */
+    public SpaceKey space(String spaceId, Scope... scopes) {
+        SpaceId space = SpaceId.parse(spaceId);
+        unitOfWork.inTransaction(() -> {
+            if (spaces.findById(space).isEmpty()) {
+                spaces.add(new Space(space, "rest test space", clock.now()));
+            }
+        });
+        return new SpaceKey(spaceId, newKey(spaceId, scopes));
     }
 
     /** A new key on an existing space. */
@@ -101,6 +122,26 @@ public class TestFixtures {
                 .markFailed(new FailureReason("content_missing", "the staged content vanished"), now);
         add(List.of(artifact));
         return artifact;
+    }
+
+    /** A ready artifact whose bytes are in storage, as the worker leaves it: downloadable, with an ETag. */
+    public Artifact addReady(String spaceId, String name, byte[] bytes) {
+        Instant now = clock.now();
+        Artifact pending = pendingArtifact(spaceId, name, DocumentType.TEXT, List.of(), now);
+        objects.put(ObjectKey.contentOf(pending.spaceId(), pending.id()), new ByteArrayInputStream(bytes), bytes.length,
+                new MediaType("text/plain"));
+        Artifact ready = pending.startProcessing(now).markReady(new StoredContent(bytes.length, sha256(bytes),
+                new MediaType("text/plain")), now);
+        add(List.of(ready));
+        return ready;
+    }
+
+    private static Sha256 sha256(byte[] bytes) {
+        try {
+            return Sha256.ofDigest(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stores the artifacts in one transaction. */
