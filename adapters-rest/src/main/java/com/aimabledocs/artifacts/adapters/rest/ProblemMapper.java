@@ -61,6 +61,12 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e, ContainerRequestContext request) {
+        return build(request, 429, "rate_limited", e.getMessage(), List.of())
+                .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
+    }
+
+    @ServerExceptionMapper
     public Response json(JsonProcessingException e, ContainerRequestContext request) {
         return build(request, 400, "invalid_json", "the request body is not valid JSON", List.of()).build();
     }

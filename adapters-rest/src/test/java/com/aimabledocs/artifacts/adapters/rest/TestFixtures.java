@@ -87,6 +87,17 @@ public class TestFixtures {
         return new SpaceKey(space.toString(), newKey(space.toString(), scopes));
     }
 
+    /** The space {@code spaceId} (created unless it exists) with a new key holding {@code scopes}. */
+    public SpaceKey space(String spaceId, Scope... scopes) {
+        SpaceId space = SpaceId.parse(spaceId);
+        unitOfWork.inTransaction(() -> {
+            if (spaces.findById(space).isEmpty()) {
+                spaces.add(new Space(space, "rest test space", clock.now()));
+            }
+        });
+        return new SpaceKey(spaceId, newKey(spaceId, scopes));
+    }
+
     /** A new key on an existing space. */
     public String newKey(String spaceId, Scope... scopes) {
         return addKey(spaceId, Optional.empty(), scopes);
@@ -132,6 +143,11 @@ public class TestFixtures {
      * A ready artifact as the worker leaves it: {@code bytes} in the object store under the artifact's content key
      * (the real S3 of the test stack), the artifact {@code ready} with their size, SHA-256 and media type.
      */
+    public Artifact addReady(String spaceId, String name, byte[] bytes) {
+        return addReady(spaceId, name, bytes, "text/plain");
+    }
+
+    /** The same, with the media type the bytes are served as. */
     public Artifact addReady(String spaceId, String name, byte[] bytes, String mediaType) {
         Instant now = clock.now();
         Artifact pending = pendingArtifact(spaceId, name, DocumentType.DOCUMENT, List.of(), now);
@@ -150,7 +166,7 @@ public class TestFixtures {
      * {@link ReferenceWorkflowEndToEndTest}.
      */
     public ProcessGenerationRequestUseCase.Outcome runJob(String spaceId, String artifactId, String jobId) {
-        var worker = new ProcessGenerationRequestService(artifacts, jobs, objects, (content, name) -> MediaType.OCTET_STREAM,
+        var worker = new ProcessGenerationRequestService(artifacts, spaces, jobs, objects, (content, name) -> MediaType.OCTET_STREAM,
                 unitOfWork, clock, new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), () -> 0.5));
         SpaceId space = SpaceId.parse(spaceId);
         ArtifactId artifact = ArtifactId.parse(artifactId);

@@ -65,6 +65,8 @@ final class FaultEnvironment implements AutoCloseable {
         appEnv.put("ARTIFACTS_WORKER_RETRY_CAP", "2s");
         appEnv.put("ARTIFACTS_WORKER_SWEEP_EVERY", "1s");
         appEnv.put("ARTIFACTS_JOB_MAX_ATTEMPTS", "10");
+        // The fault tests poll hard with one key; rate limits are RateLimitApiTest's subject, not theirs.
+        appEnv.put("ARTIFACTS_RATE_LIMIT_PER_MINUTE", "1000000");
     }
 
     /** Runs deploy/local/stack against this environment's services and returns what it printed. */
