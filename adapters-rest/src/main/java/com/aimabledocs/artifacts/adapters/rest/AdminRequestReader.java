@@ -2,6 +2,7 @@ package com.aimabledocs.artifacts.adapters.rest;
 
 import com.aimabledocs.artifacts.domain.access.ApiKeyName;
 import com.aimabledocs.artifacts.domain.access.Scope;
+import com.aimabledocs.artifacts.domain.space.MediaTypePolicy;
 import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +27,7 @@ final class AdminRequestReader {
     private static final String KNOWN_SCOPES = Arrays.stream(Scope.values()).map(Scope::wireName)
             .collect(Collectors.joining(", "));
 
-    record NewSpace(String name) {
+    record NewSpace(String name, MediaTypePolicy mediaTypePolicy) {
     }
 
     record NewApiKey(Optional<ApiKeyName> name, Set<Scope> scopes) {
@@ -47,8 +48,17 @@ final class AdminRequestReader {
         } else if (!name.isTextual()) {
             errors.add(new Problem.FieldError("name", "name must be a string"));
         }
+        MediaTypePolicy policy = MediaTypePolicy.DEFAULT;
+        JsonNode policyNode = root.get("media_type_policy");
+        if (policyNode != null && !policyNode.isNull()) {
+            try {
+                policy = MediaTypePolicy.fromWireName(policyNode.isTextual() ? policyNode.textValue() : policyNode.toString());
+            } catch (InvalidValueException e) {
+                errors.add(new Problem.FieldError("media_type_policy", e.getMessage()));
+            }
+        }
         failIfAny(errors);
-        return new NewSpace(name.textValue());
+        return new NewSpace(name.textValue(), policy);
     }
 
     NewApiKey readNewApiKey(InputStream body) {

@@ -3,9 +3,10 @@ package com.aimabledocs.artifacts.adapters.rest;
 import com.aimabledocs.artifacts.domain.space.Space;
 import java.time.Instant;
 
-public record SpaceResponse(String id, String name, Instant createdAt) {
+public record SpaceResponse(String id, String name, String mediaTypePolicy, Instant createdAt) {
 
     static SpaceResponse of(Space space) {
-        return new SpaceResponse(space.id().toString(), space.name(), space.createdAt());
+        return new SpaceResponse(space.id().toString(), space.name(), space.mediaTypePolicy().wireName(),
+                space.createdAt());
     }
 }

@@ -52,7 +52,15 @@ class MalformedRequestCorpusTest {
             Route.of("GET", "/v1/spaces/{space}/artifacts/{artifact}/jobs"),
             Route.of("GET", "/v1/spaces/{space}/artifacts/{artifact}/download").headers(Corpus.DOWNLOAD_HEADERS),
             Route.of("POST", "/v1/spaces/{space}/artifacts/generate").json(Corpus.GENERATE_BODIES)
-                    .headers(Corpus.IDEMPOTENCY_HEADERS));
+                    .headers(Corpus.IDEMPOTENCY_HEADERS),
+            Route.of("HEAD", "/v1/spaces/{space}/artifacts/{artifact}/download").headers(Corpus.DOWNLOAD_HEADERS),
+            Route.of("DELETE", "/v1/spaces/{space}/artifacts/{artifact}"),
+            // Administration routes, called with the corpus's API key: refused, but never a 5xx or a leak.
+            Route.of("POST", "/v1/spaces").json(Corpus.GENERATE_BODIES),
+            Route.of("GET", "/v1/spaces/{space}"),
+            Route.of("GET", "/v1/spaces/{space}/api-keys"),
+            Route.of("POST", "/v1/spaces/{space}/api-keys").json(Corpus.GENERATE_BODIES),
+            Route.of("DELETE", "/v1/spaces/{space}/api-keys/{artifact}"));
 
     /** What one route takes, beyond its method and path. */
     record Route(String method, String template, List<String> queries, List<Header[]> headers, List<byte[]> jsonBodies) {

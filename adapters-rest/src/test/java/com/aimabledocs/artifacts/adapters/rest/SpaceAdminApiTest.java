@@ -47,6 +47,22 @@ class SpaceAdminApiTest {
     }
 
     @Test
+    void givenMediaTypePolicy_createSpace_keepsIt_andRefusesAnUnknownOne() {
+        JsonPath strict = admin().contentType("application/json")
+                .body("{\"name\": \"strict\", \"media_type_policy\": \"reject_mismatch\"}")
+                .post("/v1/spaces").then().statusCode(201).extract().jsonPath();
+        assertThat(strict.getString("media_type_policy")).isEqualTo("reject_mismatch");
+        assertThat(admin().get(spacePath(strict.getString("id"))).then().statusCode(200).extract().jsonPath()
+                .getString("media_type_policy")).isEqualTo("reject_mismatch");
+        assertThat(admin().contentType("application/json").body("{\"name\": \"default\"}").post("/v1/spaces")
+                .then().statusCode(201).extract().jsonPath().getString("media_type_policy")).isEqualTo("trust_declared");
+
+        JsonPath problem = assertProblem(admin().contentType("application/json")
+                .body("{\"name\": \"x\", \"media_type_policy\": \"sniff\"}").post("/v1/spaces"), 400, "validation_failed");
+        assertThat(errorFields(problem)).containsExactly("media_type_policy");
+    }
+
+    @Test
     void givenNewSpace_itsArtifacts_areEmptyForAKeyOfIt() {
         String space = createSpace("empty");
         String key = AdminApiTestSupport.issueKey(space, null, "artifacts:read").getString("secret");

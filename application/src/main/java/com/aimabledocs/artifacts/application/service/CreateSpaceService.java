@@ -6,6 +6,7 @@ import com.aimabledocs.artifacts.domain.port.Clock;
 import com.aimabledocs.artifacts.domain.port.IdGenerator;
 import com.aimabledocs.artifacts.domain.port.SpaceRepository;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
+import com.aimabledocs.artifacts.domain.space.MediaTypePolicy;
 import com.aimabledocs.artifacts.domain.space.Space;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import java.util.Objects;
@@ -25,9 +26,9 @@ public final class CreateSpaceService implements CreateSpaceUseCase {
     }
 
     @Override
-    public Space create(AdminPrincipal admin, String name) {
+    public Space create(AdminPrincipal admin, String name, MediaTypePolicy mediaTypePolicy) {
         Objects.requireNonNull(admin, "admin");
-        Space space = new Space(SpaceId.of(ids.newId()), name, clock.now());
+        Space space = new Space(SpaceId.of(ids.newId()), name, mediaTypePolicy, clock.now());
         unitOfWork.inTransaction(() -> spaces.add(space));
         return space;
     }
