@@ -71,6 +71,34 @@ public class ProblemMapper {
         return build(request, 400, "invalid_json", "the request body is not valid JSON", List.of()).build();
     }
 
+    /**
+     * The request body could not be read: a multipart body that ends early or breaks its own framing, a
+     * connection cut mid-upload, or a chunked body past the HTTP layer's limit. The client's fault, never a 500.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e, ContainerRequestContext request) {
+        if (e.getMessage() != null && e.getMessage().contains("too large")) {
+            return build(request, 413, "payload_too_large", "the request body is too large", List.of()).build();
+        }
+        return build(request, 400, "malformed_body", "the request body could not be read (truncated or malformed)",
+                List.of()).build();
+    }
+
+    /**
+     * The framework refuses a header it cannot parse (a Content-Type such as {@code application/json, text/plain}
+     * or an empty one) with an IllegalArgumentException while choosing the method; anything else of that type is
+     * ours, and a bug.
+     */
+    @ServerExceptionMapper
+    public Response unparsableHeader(IllegalArgumentException e, ContainerRequestContext request) {
+        StackTraceElement[] trace = e.getStackTrace();
+        if (trace.length > 0 && trace[0].getClassName().startsWith("org.jboss.resteasy.reactive.common.headers.")) {
+            return build(request, 415, "unsupported_media_type",
+                    "the Content-Type cannot be parsed; send application/json or multipart/form-data", List.of()).build();
+        }
+        return unexpected(e, request);
+    }
+
     /** Framework answers (404 no route, 405, 406, 415...) keep their status but speak problem+json. */
     @ServerExceptionMapper
     public Response web(WebApplicationException e, ContainerRequestContext request) {
