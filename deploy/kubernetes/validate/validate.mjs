@@ -242,6 +242,23 @@ async function validateOverlay(name, objects, { quiet = false } = {}) {
   if (!objects.some((o) => o.kind === "NetworkPolicy" && (o.spec?.ingress ?? []).length === 0 && o.spec?.policyTypes?.includes("Ingress"))) {
     failures.push("NetworkPolicy: policy: no default-deny ingress policy for the apps");
   }
+  // The API scales on CPU and survives voluntary disruptions; the worker scales on lag where KEDA is deployed.
+  const api = objects.find((o) => o.kind === "Deployment" && o.metadata?.name === "artifacts-api");
+  if (api) {
+    const labels = api.spec?.template?.metadata?.labels ?? {};
+    const selects = (sel) => Object.entries(sel?.matchLabels ?? {}).every(([k, v]) => labels[k] === v) && Object.keys(sel?.matchLabels ?? {}).length > 0;
+    if (!objects.some((o) => o.kind === "HorizontalPodAutoscaler" && o.spec?.scaleTargetRef?.kind === "Deployment" && o.spec.scaleTargetRef.name === "artifacts-api")) {
+      failures.push("Deployment/artifacts-api: policy: no HorizontalPodAutoscaler targets it");
+    }
+    if (!objects.some((o) => o.kind === "PodDisruptionBudget" && selects(o.spec?.selector))) {
+      failures.push("Deployment/artifacts-api: policy: no PodDisruptionBudget selects its pods");
+    }
+  }
+  if (objects.some((o) => o.apiVersion?.startsWith("keda.sh/")) &&
+      !objects.some((o) => o.kind === "ScaledObject" && o.spec?.scaleTargetRef?.name === "artifacts-worker" &&
+        (o.spec.triggers ?? []).some((t) => t.type === "kafka" && t.metadata?.consumerGroup === "artifacts-worker"))) {
+    failures.push("ScaledObject: policy: KEDA is deployed but no kafka trigger on group artifacts-worker scales the worker");
+  }
   let production = [];
   if (name.startsWith("prod")) production = productionPolicy(configMaps, (msg) => failures.push(`ConfigMaps: production policy: ${msg}`));
 
@@ -277,6 +294,8 @@ async function selfTest(name, objects) {
     "literal secret env": (o) => { c0(o).env.push({ name: "ARTIFACTS_S3_SECRET_KEY", value: "x" }); },
     "worker opened to all": (o) => { o.push({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "open" }, spec: { podSelector: { matchLabels: { "app.kubernetes.io/name": "artifacts-worker" } }, policyTypes: ["Ingress"], ingress: [{}] } }); },
     "schema violation": (o) => { c0(o).ports[0].containerPort = "http"; },
+    "API without HPA": (o) => { o.splice(o.findIndex((x) => x.kind === "HorizontalPodAutoscaler"), 1); },
+    "API without PDB": (o) => { o.splice(o.findIndex((x) => x.kind === "PodDisruptionBudget"), 1); },
   };
   if (name.startsWith("prod")) {
     mutations["plaintext Kafka"] = (o) => { for (const cm of o.filter((x) => x.kind === "ConfigMap")) if (cm.data.KAFKA_SECURITY_PROTOCOL) cm.data.KAFKA_SECURITY_PROTOCOL = "PLAINTEXT"; };
