@@ -28,13 +28,13 @@ public class OpenApiContract implements OASFilter {
     private static final String PROBLEM = "#/components/schemas/Problem";
 
     /** Status → (component name, description): the error responses shared by operations. */
-    private static final Map<String, String[]> SHARED_ERRORS = Map.of(
+    private static final Map<String, String[]> SHARED_ERRORS = new java.util.TreeMap<>(Map.of(
             "400", new String[] {"BadRequest", "Invalid input; `code` says which (see `errors` for fields)."},
             "401", new String[] {"Unauthenticated", "Missing, unknown or revoked `X-API-Key` (`unauthenticated`)."},
             "403", new String[] {"Forbidden", "The key lacks the scope the operation needs (`forbidden`)."},
             "404", new String[] {"NotFound", "No such resource, or a space the key does not cover (`not_found`)."},
             "429", new String[] {"RateLimited", "Over the key's rate limit (`rate_limited`); see `Retry-After`."},
-            "503", new String[] {"Unavailable", "A dependency is down (`database_unavailable`, `storage_unavailable`); retry after `Retry-After`."});
+            "503", new String[] {"Unavailable", "A dependency is down (`database_unavailable`, `storage_unavailable`); retry after `Retry-After`."}));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
