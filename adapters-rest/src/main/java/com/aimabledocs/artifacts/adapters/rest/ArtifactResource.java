@@ -21,6 +21,7 @@ import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.aimabledocs.artifacts.application.port.in.DeleteArtifactUseCase;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -223,33 +224,8 @@ public class ArtifactResource {
     @GET
     @Path("{artifact_id}/download")
     @Produces(MediaType.WILDCARD)
-    public Response download(@Parameter(description = "The space's ID.") @RestPath("space_id") String spaceId,
-                             @Parameter(description = "The artifact's ID.") @RestPath("artifact_id") String artifactId,
-                             @Parameter(description = "`true`: answer 302 to a presigned storage URL.", schema = @Schema(type = SchemaType.BOOLEAN)) @RestQuery("redirect") String redirect,
-                             @Parameter(description = "ETags already held: 304 when one matches.") @RestHeader("If-None-Match") String ifNoneMatch,
-                             @Parameter(description = "One range: `bytes=a-b`, `bytes=a-` or `bytes=-n`.", example = "bytes=0-99") @RestHeader("Range") String range,
-                             @Parameter(description = "Serve the range only if the ETag still matches.") @RestHeader("If-Range") String ifRange,
-                             @Context ContainerRequestContext request) {
-        boolean redirecting = parseRedirect(redirect);
-        OpenDownloadQuery.Downloadable downloadable = openDownload.find(ApiKeyFilter.principalOf(request),
-                SpaceId.parse(spaceId), ArtifactId.parse(artifactId));
-        String etag = etagOf(downloadable);
-        Optional<Response> early = notModifiedOrRedirect(downloadable, etag, ifNoneMatch, redirecting);
-        if (early.isPresent()) {
-            return early.get();
-        }
-        ByteRangeHeader.Outcome outcome = rangeOutcome(downloadable, etag, range, ifRange);
-        if (outcome instanceof ByteRangeHeader.Partial partial) {
-            OpenDownloadQuery.Download download = openDownload.open(downloadable, Optional.of(partial.range()));
-            return partial(representation(Response.status(206).entity(streamOf(download)), downloadable, etag,
-                    partial.range().length()), partial, downloadable).build();
-        }
-        if (outcome instanceof ByteRangeHeader.Unsatisfiable) {
-            throw rangeNotSatisfiable(downloadable);
-        }
-        OpenDownloadQuery.Download download = openDownload.open(downloadable, Optional.empty());
-        return representation(Response.ok(streamOf(download)), downloadable, etag,
-                downloadable.content().sizeBytes()).build();
+    public Response download(@BeanParam DownloadRequest download, @Context ContainerRequestContext request) {
+        return answerDownload(download, request, true);
     }
 
     /**
@@ -257,52 +233,70 @@ public class ArtifactResource {
      * everything comes from the stored metadata.
      */
     @Operation(operationId = "headArtifactDownload", summary = "Download headers only",
-            description = "The same status and headers as the download, without a body.")
+            description = "The status and headers `downloadArtifact` would answer (200, 206, 302, 304, 409, 410, 416), "
+                    + "without a body and without reading the object.")
     @Tag(name = "artifacts")
-    @APIResponse(responseCode = "200", description = "The whole file, as an attachment.",
-            headers = {@Header(name = "ETag", description = "The strong SHA-256 of the content."),
-                    @Header(name = "Content-Disposition", description = "attachment; filename=…; filename*=UTF-8''…"),
-                    @Header(name = "Accept-Ranges", description = "bytes"),
-                    @Header(name = "Content-Security-Policy", description = "default-src 'none'; sandbox"),
-                    @Header(name = "X-Content-Type-Options", description = "nosniff")},
-            content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "206", description = "One byte range (`Range`).",
-            headers = @Header(name = "Content-Range", description = "bytes first-last/total"),
-            content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "302", description = "`redirect=true`: a short-lived presigned storage URL.",
-            headers = @Header(name = "Location", description = "The presigned URL."))
-    @APIResponse(responseCode = "304", description = "Not modified (`If-None-Match`).")
-    @APIResponse(responseCode = "409", description = "Not ready yet (`artifact_not_ready`) or failed (`artifact_failed`).")
-    @APIResponse(responseCode = "410", description = "Deleted (`artifact_gone`).")
-    @APIResponse(responseCode = "416", description = "Range not satisfiable (`range_not_satisfiable`).",
-            headers = @Header(name = "Content-Range", description = "bytes */total"))
+    @APIResponse(responseCode = "200", description = "The headers of the whole file.")
     @HEAD
     @Path("{artifact_id}/download")
     @Produces(MediaType.WILDCARD)
-    public Response headDownload(@Parameter(description = "The space's ID.") @RestPath("space_id") String spaceId,
-                                 @Parameter(description = "The artifact's ID.") @RestPath("artifact_id") String artifactId,
-                                 @Parameter(description = "`true`: answer 302 to a presigned storage URL.", schema = @Schema(type = SchemaType.BOOLEAN)) @RestQuery("redirect") String redirect,
-                             @Parameter(description = "ETags already held: 304 when one matches.") @RestHeader("If-None-Match") String ifNoneMatch,
-                                 @Parameter(description = "One range: `bytes=a-b`, `bytes=a-` or `bytes=-n`.", example = "bytes=0-99") @RestHeader("Range") String range,
-                             @Parameter(description = "Serve the range only if the ETag still matches.") @RestHeader("If-Range") String ifRange,
-                                 @Context ContainerRequestContext request) {
-        boolean redirecting = parseRedirect(redirect);
+    public Response headDownload(@BeanParam DownloadRequest download, @Context ContainerRequestContext request) {
+        return answerDownload(download, request, false);
+    }
+
+    /** What a download request says: the artifact, and how the client wants its bytes. */
+    public static final class DownloadRequest {
+
+        @Parameter(description = "The space's ID.")
+        @RestPath("space_id")
+        String spaceId;
+
+        @Parameter(description = "The artifact's ID.")
+        @RestPath("artifact_id")
+        String artifactId;
+
+        @Parameter(description = "`true`: answer 302 to a presigned storage URL.", schema = @Schema(type = SchemaType.BOOLEAN))
+        @RestQuery("redirect")
+        String redirect;
+
+        @Parameter(description = "ETags already held: 304 when one matches.")
+        @RestHeader("If-None-Match")
+        String ifNoneMatch;
+
+        @Parameter(description = "One range: `bytes=a-b`, `bytes=a-` or `bytes=-n`.", example = "bytes=0-99")
+        @RestHeader("Range")
+        String range;
+
+        @Parameter(description = "Serve the range only if the ETag still matches.")
+        @RestHeader("If-Range")
+        String ifRange;
+    }
+
+    /** GET and HEAD alike; only GET opens the object, and only for the bytes it sends. */
+    private Response answerDownload(DownloadRequest download, ContainerRequestContext request, boolean withBody) {
+        boolean redirecting = parseRedirect(download.redirect);
         OpenDownloadQuery.Downloadable downloadable = openDownload.find(ApiKeyFilter.principalOf(request),
-                SpaceId.parse(spaceId), ArtifactId.parse(artifactId));
+                SpaceId.parse(download.spaceId), ArtifactId.parse(download.artifactId));
         String etag = etagOf(downloadable);
-        Optional<Response> early = notModifiedOrRedirect(downloadable, etag, ifNoneMatch, redirecting);
+        Optional<Response> early = notModifiedOrRedirect(downloadable, etag, download.ifNoneMatch, redirecting);
         if (early.isPresent()) {
             return early.get();
         }
-        ByteRangeHeader.Outcome outcome = rangeOutcome(downloadable, etag, range, ifRange);
+        ByteRangeHeader.Outcome outcome = rangeOutcome(downloadable, etag, download.range, download.ifRange);
         if (outcome instanceof ByteRangeHeader.Partial partial) {
-            return partial(representation(Response.status(206), downloadable, etag, partial.range().length()),
-                    partial, downloadable).build();
+            Response.ResponseBuilder status = withBody
+                    ? Response.status(206).entity(streamOf(openDownload.open(downloadable, Optional.of(partial.range()))))
+                    : Response.status(206);
+            return partial(representation(status, downloadable, etag, partial.range().length()), partial, downloadable)
+                    .build();
         }
         if (outcome instanceof ByteRangeHeader.Unsatisfiable) {
             throw rangeNotSatisfiable(downloadable);
         }
-        return representation(Response.ok(), downloadable, etag, downloadable.content().sizeBytes()).build();
+        Response.ResponseBuilder status = withBody
+                ? Response.ok(streamOf(openDownload.open(downloadable, Optional.empty())))
+                : Response.ok();
+        return representation(status, downloadable, etag, downloadable.content().sizeBytes()).build();
     }
 
     /** 304 when the client's copy is current (checked first, RFC 9110 13.2.2), else 302 when asked to redirect. */
