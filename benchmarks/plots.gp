@@ -5,30 +5,31 @@ set key top left
 
 # metadata.dat: connections client rps p50 p99 (client: api | pg)
 set output dir.'/metadata.png'
-set title 'Metadata read: throughput and latency against load'
+set title 'Metadata read: throughput (left, log) and latency (right, log) against load'
 set xlabel 'connections (clients)'
 set ylabel 'requests per second'
 set y2label 'latency ms'
+set logscale y
+set logscale y2
 set y2tics
 set ytics nomirror
 set xtics (16, 64)
 set xrange [8:72]
-set yrange [0:*]
-set y2range [0:*]
-set style fill solid 0.6
-plot dir.'/metadata.dat' using ($1-3):(strcol(2) eq 'api' ? $3 : 1/0):(5) with boxes lc rgb '#1f77b4' title 'API GET req/s (wrk)', \
-     ''                  using ($1+3):(strcol(2) eq 'pg' ? $3 : 1/0):(5) with boxes lc rgb '#ff7f0e' title 'pgbench select by PK tps', \
-     ''                  using 1:(strcol(2) eq 'api' ? $5 : 1/0) axes x1y2 with linespoints lw 2 pt 7 lc rgb '#1f77b4' title 'API p99 ms', \
-     ''                  using 1:(strcol(2) eq 'pg' ? $5 : 1/0) axes x1y2 with linespoints lw 2 pt 5 lc rgb '#ff7f0e' title 'pgbench p99 ms', \
+set key outside bottom center horizontal maxrows 2
+plot dir.'/metadata.dat' using 1:(strcol(2) eq 'api' ? $3 : 1/0) with linespoints lw 3 pt 7 ps 1.5 lc rgb '#1f77b4' title 'API GET req/s (wrk)', \
+     ''                  using 1:(strcol(2) eq 'pg' ? $3 : 1/0) with linespoints lw 3 pt 5 ps 1.5 lc rgb '#ff7f0e' title 'pgbench select by PK tps', \
+     ''                  using 1:(strcol(2) eq 'api' ? $5 : 1/0) axes x1y2 with linespoints dt 3 pt 6 lc rgb '#1f77b4' title 'API p99 ms', \
+     ''                  using 1:(strcol(2) eq 'pg' ? $5 : 1/0) axes x1y2 with linespoints dt 3 pt 4 lc rgb '#ff7f0e' title 'pgbench p99 ms', \
      ''                  using 1:(strcol(2) eq 'api' ? $4 : 1/0) axes x1y2 with linespoints dt 2 pt 6 lc rgb '#1f77b4' title 'API p50 ms', \
      ''                  using 1:(strcol(2) eq 'pg' ? $4 : 1/0) axes x1y2 with linespoints dt 2 pt 4 lc rgb '#ff7f0e' title 'pgbench p50 ms'
+unset logscale
 unset y2label
 unset y2tics
 set ytics mirror
 unset xtics
 set xtics
 set autoscale x
-set style fill empty
+set key inside top left vertical
 
 # list.dat: page api_p50 api_p99 offset_p50 offset_p99
 set output dir.'/list.png'
