@@ -41,9 +41,15 @@ public class S3ObjectStore implements ObjectStore {
 
     @Override
     public void put(ObjectKey key, InputStream content, long length, MediaType contentType) {
-        call(() -> s3.putObject(b -> b.bucket(bucket).key(key.value()).contentLength(length)
-                        .contentType(contentType.value()),
-                RequestBody.fromInputStream(content, length)));
+        try {
+            call(() -> s3.putObject(b -> b.bucket(bucket).key(key.value()).contentLength(length)
+                            .contentType(contentType.value()),
+                    RequestBody.fromInputStream(content, length)));
+        } catch (IllegalStateException notRepeatable) {
+            // The SDK retried a failed PUT and could not rewind the one-shot stream: the store failed
+            // transiently, and the caller (who holds the source) decides whether to try again.
+            throw new UnavailableException("storage", notRepeatable);
+        }
     }
 
     @Override
