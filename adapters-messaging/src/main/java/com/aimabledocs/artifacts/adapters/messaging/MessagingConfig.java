@@ -28,7 +28,7 @@ public interface MessagingConfig {
     /**
      * How often the outbox backlog gauges ({@code artifacts_outbox_unsent_rows},
      * {@code artifacts_outbox_oldest_unsent_age_seconds}) are refreshed by one small query; a scrape only
-     * reads the last values.
+     * reads the last values. Read by {@link OutboxBacklogMetrics}'s schedule.
      */
     @WithDefault("15s")
     Duration backlogPollEvery();

@@ -6,11 +6,9 @@ import com.aimabledocs.artifacts.domain.port.Clock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
-import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -28,13 +26,11 @@ public class OutboxBacklogMetrics {
 
     private final OutboxStore outbox;
     private final Clock clock;
-    private final Duration every;
     private final AtomicReference<Backlog> last = new AtomicReference<>(new Backlog(0, java.util.Optional.empty()));
 
-    OutboxBacklogMetrics(OutboxStore outbox, Clock clock, MessagingConfig config, MeterRegistry registry) {
+    OutboxBacklogMetrics(OutboxStore outbox, Clock clock, MeterRegistry registry) {
         this.outbox = outbox;
         this.clock = clock;
-        this.every = config.backlogPollEvery();
         Gauge.builder("artifacts.outbox.unsent.rows", last, b -> b.get().unsent())
                 .description("Outbox rows not yet sent to Kafka (refreshed every backlog-poll-every)")
                 .register(registry);
@@ -43,14 +39,8 @@ public class OutboxBacklogMetrics {
                 .register(registry);
     }
 
-    void start(@Observes StartupEvent event, Scheduler scheduler) {
-        scheduler.newJob("outbox-backlog-metrics")
-                .setInterval(every.toString())
-                .setConcurrentExecution(ConcurrentExecution.SKIP)
-                .setTask(execution -> refresh())
-                .schedule();
-    }
-
+    @Scheduled(identity = "outbox-backlog-metrics", every = "${artifacts.messaging.backlog-poll-every:15s}",
+            concurrentExecution = ConcurrentExecution.SKIP)
     void refresh() {
         try {
             last.set(QuarkusTransaction.requiringNew().timeout(10).call(outbox::backlog));

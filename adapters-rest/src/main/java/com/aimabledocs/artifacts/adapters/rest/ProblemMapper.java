@@ -20,6 +20,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -103,8 +104,31 @@ public class ProblemMapper {
         return response.build();
     }
 
+    /**
+     * With the observability handlers (metrics, tracing) in the chain, RESTEasy's own failures to read the
+     * request's framing reach the mappers as plain exceptions: an unparseable {@code Content-Type} and a
+     * multipart body cut short. Both are the client's, so they keep their 4xx problem answers.
+     */
+    static Optional<WebApplicationException> clientFraming(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String type = frame.getClassName();
+            if (e instanceof IllegalArgumentException && type.endsWith(".MediaTypeHeaderDelegate")) {
+                return Optional.of(new WebApplicationException(415));
+            }
+            if (e instanceof java.io.IOException && (type.endsWith(".FormBodyHandler")
+                    || type.endsWith(".MultiPartParserDefinition$MultiPartUploadHandler"))) {
+                return Optional.of(new WebApplicationException(400));
+            }
+        }
+        return Optional.empty();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        Optional<WebApplicationException> framing = clientFraming(e);
+        if (framing.isPresent()) {
+            return web(framing.get(), request);
+        }
         LOG.errorf(e, "unexpected failure of %s %s", request.getMethod(), request.getUriInfo().getPath());
         return build(request, 500, "internal_error", "an unexpected error occurred; quote the request_id when reporting it",
                 List.of()).build();

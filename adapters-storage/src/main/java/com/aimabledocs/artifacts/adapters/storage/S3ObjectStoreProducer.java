@@ -19,7 +19,6 @@ public class S3ObjectStoreProducer {
     S3ObjectStore objectStore(S3Client s3, S3Presigner presigner, StorageConfig config, MeterRegistry registry) {
         Counter written = Counter.builder("artifacts.storage.bytes.written")
                 .description("Bytes this process wrote to the object store (staged and final content)")
-                .baseUnit("bytes")
                 .register(registry);
         return new S3ObjectStore(s3, presigner, config.bucket(),
                 ServerSideEncryption.parse(config.sse(), config.sseKmsKeyId()), written::increment);

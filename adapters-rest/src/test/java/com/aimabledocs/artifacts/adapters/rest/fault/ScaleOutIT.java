@@ -46,7 +46,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Scale-out on one machine: two packaged APIs and two packaged workers (distinct instance IDs) on a private
  * stack (ports 36432/36092/36093/36000, apart from the fault tests'). One generate request is one trace
  * across API, outbox, Kafka and worker; a burst spread over both APIs is processed by both workers, each
- * job once, and the two APIs' outbox relays publish each request once.
+ * job once, and the outbox relays (every replica runs one over the shared outbox table) publish each request
+ * once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
@@ -68,7 +69,12 @@ class ScaleOutIT {
         createRequestsTopic(3);
         api1 = env.startInstance("api-1", false, Map.of());
         api2 = env.startInstance("api-2", false, Map.of("ARTIFACTS_DB_MIGRATE_AT_START", "false"));
-        worker1 = env.startInstance("worker-1", true, Map.of("ARTIFACTS_WORKER_INSTANCE_ID", "scale-worker-1"));
+        // KAFKA_METADATA_MAX_AGE_MS (a harmless client setting common to consumers, producers and admin clients)
+        // stands in for the security settings (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, …), which this plaintext
+        // stack cannot take: any KAFKA_X_Y variable must reach every Kafka client as x.y
+        worker1 = env.startInstance("worker-1", true, Map.of("ARTIFACTS_WORKER_INSTANCE_ID", "scale-worker-1",
+                "KAFKA_METADATA_MAX_AGE_MS", "299999",
+                "QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA_CLIENTS__LEVEL", "INFO")); // the clients log their settings
         worker2 = env.startInstance("worker-2", true, Map.of("ARTIFACTS_WORKER_INSTANCE_ID", "scale-worker-2"));
         // let the consumer group settle with both members before the burst
         await("both workers assigned partitions").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
@@ -90,7 +96,7 @@ class ScaleOutIT {
         HttpResponse<String> accepted = generate(api1, "traced.txt", traceparent);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String jobId = field(accepted.body(), "job", "id");
-        awaitJobsSucceeded(1, "job_id = '" + jobId + "'");
+        awaitJobsSucceeded(1, "id = '" + jobId + "'");
 
         await("the worker's log line of the job").atMost(Duration.ofSeconds(10))
                 .until(() -> !linesWith(worker1, traceId).isEmpty() || !linesWith(worker2, traceId).isEmpty());
@@ -130,15 +136,18 @@ class ScaleOutIT {
         long notFirstAttempt = countJobs("attempt <> 1");
         double succeeded1 = metric(worker1, "artifacts_worker_jobs_finished_total", "status=\"succeeded\"");
         double succeeded2 = metric(worker2, "artifacts_worker_jobs_finished_total", "status=\"succeeded\"");
-        double relayed1 = metric(api1, "artifacts_outbox_sent_total", "topic=\"" + TOPIC + "\"");
-        double relayed2 = metric(api2, "artifacts_outbox_sent_total", "topic=\"" + TOPIC + "\"");
+        // every replica, workers included, relays from the one outbox table: the rows are shared out among them
+        double relayedApi1 = relayed(api1);
+        double relayedApi2 = relayed(api2);
+        double relayedWorkers = relayed(worker1) + relayed(worker2);
         Map<String, Integer> published = publishedJobIds();
         long duplicates = published.values().stream().filter(n -> n > 1).count();
 
         System.out.printf("scale-out: api1=%d api2=%d, worker1=%.0f worker2=%.0f, duplicates=%d "
-                        + "(relayed by api1=%.0f api2=%.0f, requests on the topic=%d for %d jobs, attempt>1: %d, partitions=%d)%n",
-                acceptedBy[0], acceptedBy[1], succeeded1, succeeded2, duplicates, relayed1, relayed2, published.size(),
-                total, notFirstAttempt, partitions());
+                        + "(requests relayed by api1=%.0f api2=%.0f workers=%.0f; on the topic %d distinct jobs for %d jobs; "
+                        + "jobs with attempt > 1: %d; partitions=%d)%n",
+                acceptedBy[0], acceptedBy[1], succeeded1, succeeded2, duplicates, relayedApi1, relayedApi2,
+                relayedWorkers, published.size(), total, notFirstAttempt, partitions());
 
         assertThat(succeeded1).as("jobs worker 1 processed").isPositive();
         assertThat(succeeded2).as("jobs worker 2 processed").isPositive();
@@ -146,9 +155,67 @@ class ScaleOutIT {
         assertThat(notFirstAttempt).as("jobs that needed a second attempt").isZero();
         assertThat(published).as("requests published, by job").hasSize((int) total);
         assertThat(duplicates).as("requests published twice").isZero();
-        assertThat(relayed1).as("requests relayed by API 1").isPositive();
-        assertThat(relayed2).as("requests relayed by API 2").isPositive();
-        assertThat(relayed1 + relayed2).as("requests relayed by the two APIs").isEqualTo(total);
+        assertThat(relayedApi1 + relayedApi2 + relayedWorkers).as("requests relayed, by every relay together")
+                .isEqualTo(total);
+    }
+
+    @Test
+    @Order(3)
+    void bothServices_exposeTheOperatorsMetrics() throws Exception {
+        String api = HTTP.send(HttpRequest.newBuilder(URI.create(api1.url() + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String worker = HTTP.send(HttpRequest.newBuilder(URI.create(worker1.url() + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(api).contains("http_server_requests_seconds_count{", "artifacts_outbox_unsent_rows ",
+                "artifacts_outbox_oldest_unsent_age_seconds ", "artifacts_outbox_sent_total{",
+                "artifacts_storage_bytes_written_total ");
+        assertThat(worker).contains("artifacts_worker_jobs_finished_total{", "artifacts_worker_job_duration_seconds_bucket{",
+                "artifacts_worker_job_processing_seconds_bucket{", "kafka_consumer_fetch_manager_records_lag_max{",
+                "artifacts_outbox_unsent_rows ", "artifacts_storage_bytes_written_total ");
+        String workerLog = Files.readString(worker1.log());
+        for (String client : List.of("ConsumerConfig values", "ProducerConfig values", "AdminClientConfig values")) {
+            assertThat(workerLog).as("a KAFKA_* variable reaches the %s", client)
+                    .containsPattern(Pattern.compile(client + "[^\n]*?metadata\\.max\\.age\\.ms = 299999"));
+        }
+        worker.lines().filter(l -> l.startsWith("artifacts_worker_jobs_finished_total")
+                        || l.startsWith("kafka_consumer_fetch_manager_records_lag_max{")
+                        || l.startsWith("artifacts_storage_bytes_written_total") || l.startsWith("artifacts_outbox_"))
+                .forEach(l -> System.out.println("worker-1 metric: " + l));
+    }
+
+    /**
+     * SIGTERM to a worker while jobs flow: it stops within the shutdown timeout (Quarkus logs "stopped in"),
+     * and every job still ends succeeded: what it finished is recorded, what it abandoned is taken back by
+     * the other worker once its lease expires.
+     */
+    @Test
+    @Order(4)
+    void aWorkerStoppedWithSigterm_shutsDownInTime_andNoJobIsLost() throws Exception {
+        long before = countJobs("true");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> calls = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                calls.add(pool.submit(() -> generate(n % 2 == 0 ? api1 : api2, "sigterm-" + n + ".txt", null).statusCode()));
+            }
+            Thread.sleep(300);
+            long signalled = System.nanoTime();
+            worker2.process().destroy(); // SIGTERM
+            boolean exited = worker2.process().waitFor(40, java.util.concurrent.TimeUnit.SECONDS);
+            long tookMs = (System.nanoTime() - signalled) / 1_000_000;
+            for (Future<Integer> call : calls) {
+                assertThat(call.get()).isEqualTo(202);
+            }
+            awaitJobsSucceeded(before + calls.size(), "true");
+            System.out.printf("sigterm: worker 2 exited=%s in %d ms (exit %s); all %d jobs succeeded, %d with attempt > 1%n",
+                    exited, tookMs, exited ? worker2.process().exitValue() : "-", before + calls.size(),
+                    countJobs("attempt <> 1"));
+            assertThat(exited).as("worker 2 exited within the shutdown timeout").isTrue();
+            assertThat(Files.readString(worker2.log())).contains("stopped in");
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static HttpResponse<String> generate(Instance api, String name, String traceparent)
@@ -227,6 +294,10 @@ class ScaleOutIT {
         }
     }
 
+    private static double relayed(Instance instance) throws IOException, InterruptedException {
+        return metric(instance, "artifacts_outbox_sent_total", "topic=\"" + TOPIC + "\"");
+    }
+
     /** Partitions of the requests topic assigned to a worker's consumers, from the Kafka client metrics. */
     private static double assigned(Instance worker) throws IOException, InterruptedException {
         return metric(worker, "kafka_consumer_coordinator_assigned_partitions", "");
@@ -239,8 +310,10 @@ class ScaleOutIT {
         double sum = 0;
         for (String line : body.split("\n")) {
             if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
-                if (line.contains(labelFilter)) {
-                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                if (labelFilter.isEmpty() || line.contains(labelFilter)) {
+                    // "name{labels} value" possibly followed by " # {exemplar} value timestamp"
+                    String afterLabels = line.substring(line.indexOf('}') + 1).trim();
+                    sum += Double.parseDouble(afterLabels.split(" ")[0]);
                 }
             }
         }
