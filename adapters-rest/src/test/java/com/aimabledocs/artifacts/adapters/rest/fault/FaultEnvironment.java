@@ -76,7 +76,7 @@ final class FaultEnvironment implements AutoCloseable {
         // The fault tests poll hard with one key; rate limits are RateLimitApiTest's subject, not theirs.
         appEnv.put("ARTIFACTS_RATE_LIMIT_PER_MINUTE", "1000000");
         // Plain log lines, as these tests read them; a test may ask for JSON (setAppEnv).
-        appEnv.put("QUARKUS_LOG_CONSOLE_JSON", "false");
+        appEnv.put("ARTIFACTS_LOG_JSON", "false");
     }
 
     /** Sets a variable for every process started from now on. */
@@ -94,11 +94,16 @@ final class FaultEnvironment implements AutoCloseable {
 
     /** Starts one more API ({@code worker == false}) or worker with these extra variables; waits until ready. */
     Instance startInstance(String name, boolean worker, Map<String, String> extraEnv) {
+        return startInstance(name, worker, extraEnv, true);
+    }
+
+    /** As above; without waiting for readiness when a dependency is out of reach on purpose. */
+    Instance startInstance(String name, boolean worker, Map<String, String> extraEnv, boolean awaitReady) {
         int port = freePort();
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put(worker ? "ARTIFACTS_WORKER_HTTP_PORT" : "ARTIFACTS_HTTP_PORT", Integer.toString(port));
         Path log = Path.of("target", "fault-" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".log");
-        Process process = start(name, worker ? WORKER_JAR : API_JAR, env, port, log);
+        Process process = start(name, worker ? WORKER_JAR : API_JAR, env, awaitReady ? port : -1, log);
         return new Instance(process, port, log);
     }
 
