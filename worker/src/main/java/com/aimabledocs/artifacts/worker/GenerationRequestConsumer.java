@@ -1,6 +1,7 @@
 package com.aimabledocs.artifacts.worker;
 
 import com.aimabledocs.artifacts.adapters.messaging.GenerationRequestMessage;
+import com.aimabledocs.artifacts.adapters.messaging.TraceContext;
 import com.aimabledocs.artifacts.application.port.in.AcceptExternalGenerationRequestUseCase;
 import com.aimabledocs.artifacts.application.port.in.AcceptExternalGenerationRequestUseCase.ExternalGenerationRequest;
 import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase;
@@ -25,14 +26,24 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Consumes generation requests. The offset of a record is committed only after this method returns, that
@@ -64,28 +75,82 @@ public class GenerationRequestConsumer {
 
     private static final Logger LOG = Logger.getLogger(GenerationRequestConsumer.class);
 
+    /** Logging context keys (in JSON logs, fields of every line written while a record is handled). */
+    static final String TRACE_ID = "traceId";
+    static final String SPAN_ID = "spanId";
+    static final String JOB_ID = "job_id";
+    static final String ARTIFACT_ID = "artifact_id";
+    static final String SPACE_ID = "space_id";
+
     private final ProcessGenerationRequestUseCase process;
     private final AcceptExternalGenerationRequestUseCase acceptExternal;
     private final ObjectMapper json;
     private final WorkerConfig config;
     private final DeadLetters deadLetters;
     private final WorkerMetrics metrics;
+    private final TraceContext traceContext;
+    private final Tracer tracer;
     private volatile boolean stopping;
 
+    /** Without tracing (unit tests). */
     GenerationRequestConsumer(ProcessGenerationRequestUseCase process,
                               AcceptExternalGenerationRequestUseCase acceptExternal, ObjectMapper json,
                               WorkerConfig config, DeadLetters deadLetters, WorkerMetrics metrics) {
+        this(process, acceptExternal, json, config, deadLetters, metrics, OpenTelemetry.noop(),
+                new TraceContext(OpenTelemetry.noop(), json));
+    }
+
+    @Inject
+    GenerationRequestConsumer(ProcessGenerationRequestUseCase process,
+                              AcceptExternalGenerationRequestUseCase acceptExternal, ObjectMapper json,
+                              WorkerConfig config, DeadLetters deadLetters, WorkerMetrics metrics,
+                              OpenTelemetry openTelemetry, TraceContext traceContext) {
         this.process = process;
         this.acceptExternal = acceptExternal;
         this.json = json;
         this.config = config;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.traceContext = traceContext;
+        this.tracer = openTelemetry.getTracer("artifacts-worker");
     }
 
+    /**
+     * Handles one record inside a consumer span whose parent is the trace context in the record's headers
+     * (the API's request, through the outbox), with the trace, job, artifact and space IDs in the logging
+     * context.
+     */
     @Incoming("generation-requests")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+        Span span = tracer.spanBuilder(record.topic() + " process")
+                .setParent(traceContext.extract(record.headers()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
+                .setAttribute("messaging.kafka.message.offset", record.offset())
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            if (span.getSpanContext().isValid()) {
+                MDC.put(TRACE_ID, span.getSpanContext().getTraceId());
+                MDC.put(SPAN_ID, span.getSpanContext().getSpanId());
+            }
+            handle(record, span);
+        } catch (InterruptedException | RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+            for (String key : List.of(TRACE_ID, SPAN_ID, JOB_ID, ARTIFACT_ID, SPACE_ID)) {
+                MDC.remove(key);
+            }
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record, Span span) throws InterruptedException {
         GenerationRequest request;
         try {
             request = read(record);
@@ -95,13 +160,24 @@ public class GenerationRequestConsumer {
             deadLetter(record, unreadable.reason, unreadable.getMessage(), null);
             return;
         }
+        MDC.put(JOB_ID, request.jobId().toString());
+        MDC.put(ARTIFACT_ID, request.artifactId().toString());
+        MDC.put(SPACE_ID, request.spaceId().toString());
+        span.setAttribute("artifacts.job_id", request.jobId().toString());
+        span.setAttribute("artifacts.artifact_id", request.artifactId().toString());
+        span.setAttribute("artifacts.space_id", request.spaceId().toString());
+        long started = System.nanoTime();
         Outcome outcome = processUntilRecorded(record, request);
         if (outcome == null) {
             return; // dead-lettered after unexpected failures
         }
+        metrics.processed(outcome, Duration.ofNanos(System.nanoTime() - started));
         if (outcome instanceof Finished finished) {
-            metrics.jobFinished(finished.job().status());
-            deadLetterIfFailed(record, finished.job());
+            Job job = finished.job();
+            metrics.jobFinished(job);
+            LOG.infof("job %s %s (attempt %d, %d ms after it was queued)", job.id(), job.status().wireName(),
+                    job.attempt(), WorkerMetrics.queuedToFinished(job).toMillis());
+            deadLetterIfFailed(record, job);
         } else if (outcome instanceof AlreadyFinished finished) {
             // A failed job's request is dead-lettered on every delivery: at least once, even when the worker
             // that failed it stopped before its dead letter was acknowledged, or when the sweeper failed it.

@@ -57,7 +57,8 @@ import org.junit.jupiter.api.Test;
 class DeliveryGuaranteesTest {
 
     private static final MediaType TEXT = new MediaType("text/plain");
-    private static final Pattern COUNTER_LINE = Pattern.compile("(?m)^(\\w+)\\{([^}]*)\\} (\\S+)$");
+    /** {@code name{labels} value}, possibly followed by an exemplar ({@code # {trace_id=…} value timestamp}). */
+    private static final Pattern COUNTER_LINE = Pattern.compile("(?m)^(\\w+)\\{([^}]*)\\} (\\S+)");
 
     @Inject
     WorkerFixtures fixtures;
@@ -312,16 +313,17 @@ class DeliveryGuaranteesTest {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** A counter's value at /q/metrics, 0 while it was never incremented. */
+    /** A counter's value at /q/metrics summed over its other labels, 0 while it was never incremented. */
     private static double counter(String name, String tag, String value) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher line = COUNTER_LINE.matcher(metrics);
+        double sum = 0;
         while (line.find()) {
             if (line.group(1).equals(name) && line.group(2).contains(tag + "=\"" + value + "\"")) {
-                return Double.parseDouble(line.group(3));
+                sum += Double.parseDouble(line.group(3));
             }
         }
-        return 0;
+        return sum;
     }
 
     private static byte[] bytes(String text) {

@@ -25,6 +25,14 @@ public interface MessagingConfig {
 
     Relay relay();
 
+    /**
+     * How often the outbox backlog gauges ({@code artifacts_outbox_unsent_rows},
+     * {@code artifacts_outbox_oldest_unsent_age_seconds}) are refreshed by one small query; a scrape only
+     * reads the last values. Read by {@link OutboxBacklogMetrics}'s schedule.
+     */
+    @WithDefault("15s")
+    Duration backlogPollEvery();
+
     interface Relay {
 
         /** Whether this process relays outbox rows to Kafka. Any number of replicas may. */

@@ -6,6 +6,8 @@ import com.aimabledocs.artifacts.domain.port.Clock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -41,16 +44,20 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final MessagingConfig.Relay config;
     private final Clock clock;
+    private final TraceContext traceContext;
+    private final MeterRegistry metrics;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private ExecutorService thread;
 
     OutboxRelay(OutboxStore outbox, @Channel("outbox") MutinyEmitter<String> emitter, MessagingConfig config,
-                Clock clock) {
+                Clock clock, TraceContext traceContext, MeterRegistry metrics) {
         this.outbox = outbox;
         this.emitter = emitter;
         this.config = config.relay();
         this.clock = clock;
+        this.traceContext = traceContext;
+        this.metrics = metrics;
     }
 
     void start(@Observes StartupEvent event) {
@@ -108,6 +115,11 @@ public class OutboxRelay {
             List<Uni<Void>> acks = batch.stream().map(this::send).toList();
             Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
             outbox.markSent(batch.stream().map(OutboxMessage::id).toList(), clock.now());
+            batch.stream().collect(Collectors.groupingBy(OutboxMessage::topic, Collectors.counting()))
+                    .forEach((topic, count) -> Counter.builder("artifacts.outbox.sent")
+                            .description("Outbox rows this process sent to Kafka and marked sent, by topic")
+                            .tag("topic", topic)
+                            .register(metrics).increment(count));
             return batch.size();
         });
     }
@@ -116,6 +128,7 @@ public class OutboxRelay {
         RecordHeaders headers = new RecordHeaders();
         headers.add("event_type", row.eventType().getBytes(StandardCharsets.UTF_8));
         headers.add("outbox_id", Long.toString(row.id()).getBytes(StandardCharsets.UTF_8));
+        traceContext.addHeaders(row.traceContext(), headers);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic())
                 .withKey(row.key())

@@ -17,17 +17,23 @@ public class OutboxWriter {
     private final OutboxStore outbox;
     private final ObjectMapper json;
     private final Event<OutboxAppended> appended;
+    private final TraceContext traceContext;
 
-    OutboxWriter(OutboxStore outbox, ObjectMapper json, Event<OutboxAppended> appended) {
+    OutboxWriter(OutboxStore outbox, ObjectMapper json, Event<OutboxAppended> appended, TraceContext traceContext) {
         this.outbox = outbox;
         this.json = json;
         this.appended = appended;
+        this.traceContext = traceContext;
     }
 
-    /** @param message a record of the wire contract, serialized as JSON */
+    /**
+     * @param message a record of the wire contract, serialized as JSON. The current trace context (if any)
+     *                is stored with it, for the relay to send as the record's {@code traceparent} header.
+     */
     void write(String topic, String key, String eventType, Object message, Instant at) {
         try {
-            outbox.append(topic, key, eventType, json.writeValueAsString(message), at);
+            outbox.append(topic, key, eventType, json.writeValueAsString(message),
+                    traceContext.currentAsJson().orElse(null), at);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a message record always serializes", e);
         }

@@ -12,6 +12,9 @@ import com.aimabledocs.artifacts.domain.port.GenerationRequestPublisher;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -68,6 +71,9 @@ class OutboxRelayTest {
 
     @Inject
     MessagingConfig config;
+
+    @Inject
+    Tracer tracer;
 
     @BeforeAll
     static void subscribe() throws Exception {
@@ -128,6 +134,39 @@ class OutboxRelayTest {
                 "select count(*) from outbox where message_key in (:keys) and sent_at is not null")
                 .setParameter("keys", keys).getSingleResult()).longValue());
         assertThat(rows).isEqualTo(5);
+    }
+
+    /**
+     * The trace context of the transaction that appended the row travels with it: stored in the row, sent
+     * as the record's {@code traceparent} header (same trace, the publishing span as parent), however much
+     * later and from whichever thread the relay sends it. A row written outside any span carries none.
+     */
+    @Test
+    void givenAnActiveSpan_publish_carriesItsTraceContextToTheRecordHeaders() {
+        SpaceId space = SpaceId.of(UUID.randomUUID());
+        GenerationRequest traced = request(space, 0);
+        GenerationRequest untraced = request(space, 1);
+        Span span = tracer.spanBuilder("test generate").startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            unitOfWork.inTransaction(() -> publisher.publish(traced));
+        } finally {
+            span.end();
+        }
+        unitOfWork.inTransaction(() -> publisher.publish(untraced));
+
+        await().atMost(DELIVERY).pollInterval(Duration.ZERO).until(() -> {
+            poll();
+            return !recordsWithKey(traced.artifactId().toString()).isEmpty()
+                    && !recordsWithKey(untraced.artifactId().toString()).isEmpty();
+        });
+        String traceparent = header(recordsWithKey(traced.artifactId().toString()).get(0), "traceparent");
+        assertThat(traceparent).isEqualTo("00-" + span.getSpanContext().getTraceId() + "-"
+                + span.getSpanContext().getSpanId() + "-01");
+        assertThat(header(recordsWithKey(untraced.artifactId().toString()).get(0), "traceparent")).isNull();
+        String stored = unitOfWork.inTransaction(() -> (String) entityManager.createNativeQuery(
+                        "select trace_context::text from outbox where message_key = :key")
+                .setParameter("key", traced.artifactId().toString()).getSingleResult());
+        assertThat(stored).contains(span.getSpanContext().getTraceId());
     }
 
     /**

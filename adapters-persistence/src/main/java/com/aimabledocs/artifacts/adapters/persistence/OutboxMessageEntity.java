@@ -31,6 +31,11 @@ class OutboxMessageEntity {
     @Column(nullable = false)
     String payload;
 
+    /** W3C trace context headers ({@code traceparent}, {@code tracestate}) as a JSON object, or null. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "trace_context")
+    String traceContext;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The transactional outbox table. {@link #append} joins the caller's transaction; the relay claims
@@ -13,17 +14,32 @@ import java.util.List;
 @ApplicationScoped
 public class OutboxStore implements PanacheRepositoryBase<OutboxMessageEntity, Long> {
 
-    /** A message waiting to be sent. {@code payload} is the JSON document, as written. */
+    /**
+     * A message waiting to be sent. {@code payload} is the JSON document, as written; {@code traceContext}
+     * the W3C trace context of the writing transaction as a JSON object ({@code traceparent},
+     * {@code tracestate}), or null.
+     */
     public record OutboxMessage(long id, String topic, String key, String eventType, String payload,
-                                Instant createdAt) {
+                                String traceContext, Instant createdAt) {
+    }
+
+    /** What waits to be sent: the number of unsent rows and the creation time of the oldest. */
+    public record Backlog(long unsent, Optional<Instant> oldestCreatedAt) {
     }
 
     public void append(String topic, String key, String eventType, String payloadJson, Instant now) {
+        append(topic, key, eventType, payloadJson, null, now);
+    }
+
+    /** @param traceContextJson a JSON object of W3C trace context headers, or null */
+    public void append(String topic, String key, String eventType, String payloadJson, String traceContextJson,
+                       Instant now) {
         OutboxMessageEntity row = new OutboxMessageEntity();
         row.topic = topic;
         row.messageKey = key;
         row.eventType = eventType;
         row.payload = payloadJson;
+        row.traceContext = traceContextJson;
         row.createdAt = now;
         persist(row);
     }
@@ -37,7 +53,8 @@ public class OutboxStore implements PanacheRepositoryBase<OutboxMessageEntity, L
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream()
-                .map(r -> new OutboxMessage(r.id, r.topic, r.messageKey, r.eventType, r.payload, r.createdAt))
+                .map(r -> new OutboxMessage(r.id, r.topic, r.messageKey, r.eventType, r.payload, r.traceContext,
+                        r.createdAt))
                 .toList();
     }
 
@@ -49,6 +66,19 @@ public class OutboxStore implements PanacheRepositoryBase<OutboxMessageEntity, L
 
     public long countUnsent() {
         return count("sentAt is null");
+    }
+
+    /** One index-only walk of the partial index {@code outbox_unsent}: cheap while the backlog is small. */
+    public Backlog backlog() {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery(
+                        "select count(*), min(created_at) from outbox where sent_at is null")
+                .getSingleResult();
+        long unsent = ((Number) row[0]).longValue();
+        Instant oldest = row[1] == null ? null
+                : row[1] instanceof Instant i ? i
+                : row[1] instanceof java.time.OffsetDateTime o ? o.toInstant()
+                : ((java.sql.Timestamp) row[1]).toInstant();
+        return new Backlog(unsent, Optional.ofNullable(oldest));
     }
 
     /** Deletes rows sent before {@code cutoff}; they are kept a while only to help debugging. */

@@ -55,6 +55,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -65,6 +67,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/v1/spaces/{space_id}/artifacts")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArtifactResource {
+
+    private static final Logger LOG = Logger.getLogger(ArtifactResource.class);
 
     private final GenerateArtifactUseCase generate;
     private final GetArtifactQuery getArtifact;
@@ -502,6 +506,10 @@ public class ArtifactResource {
                     parsed.declaredSha256(), content, parsed.contentLength(),
                     Optional.ofNullable(idempotencyKey)
                             .map(k -> new GenerateArtifactCommand.Idempotency(k, parsed.fingerprint(json)))));
+            MDC.put(RequestIdFilter.ARTIFACT_ID, accepted.artifact().id().toString());
+            MDC.put(RequestIdFilter.JOB_ID, accepted.job().id().toString());
+            LOG.infof("generation %s: job %s for artifact %s", accepted.replayed() ? "replayed" : "accepted",
+                    accepted.job().id(), accepted.artifact().id());
             Response.ResponseBuilder response = Response.accepted(new GenerationAcceptedResponse(
                             ArtifactResponse.of(accepted.artifact()), JobResponse.of(accepted.job())))
                     .location(URI.create("/v1/spaces/" + space + "/artifacts/" + accepted.artifact().id()));

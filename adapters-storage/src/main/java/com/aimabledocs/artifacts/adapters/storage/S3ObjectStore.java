@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -31,25 +32,39 @@ public class S3ObjectStore implements ObjectStore {
     private final S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
+    private final ServerSideEncryption encryption;
+    private final LongConsumer bytesWritten;
 
     /** {@code presigner} must sign for the endpoint and credentials {@code s3} talks to. */
     public S3ObjectStore(S3Client s3, S3Presigner presigner, String bucket) {
+        this(s3, presigner, bucket, ServerSideEncryption.NONE, bytes -> { });
+    }
+
+    /**
+     * @param encryption   sent on every write (this store writes only with PutObject: no copy, no multipart)
+     * @param bytesWritten told the length of every object written, once the store acknowledged it
+     */
+    public S3ObjectStore(S3Client s3, S3Presigner presigner, String bucket, ServerSideEncryption encryption,
+                         LongConsumer bytesWritten) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
+        this.encryption = encryption;
+        this.bytesWritten = bytesWritten;
     }
 
     @Override
     public void put(ObjectKey key, InputStream content, long length, MediaType contentType) {
         try {
-            call(() -> s3.putObject(b -> b.bucket(bucket).key(key.value()).contentLength(length)
-                            .contentType(contentType.value()),
+            call(() -> s3.putObject(b -> encryption.applyTo(b.bucket(bucket).key(key.value()).contentLength(length)
+                            .contentType(contentType.value())),
                     RequestBody.fromInputStream(content, length)));
         } catch (IllegalStateException notRepeatable) {
             // The SDK retried a failed PUT and could not rewind the one-shot stream: the store failed
             // transiently, and the caller (who holds the source) decides whether to try again.
             throw new UnavailableException("storage", notRepeatable);
         }
+        bytesWritten.accept(length);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.aimabledocs.artifacts.adapters.storage;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -14,7 +16,11 @@ public class S3ObjectStoreProducer {
 
     @Produces
     @ApplicationScoped
-    S3ObjectStore objectStore(S3Client s3, S3Presigner presigner, StorageConfig config) {
-        return new S3ObjectStore(s3, presigner, config.bucket());
+    S3ObjectStore objectStore(S3Client s3, S3Presigner presigner, StorageConfig config, MeterRegistry registry) {
+        Counter written = Counter.builder("artifacts.storage.bytes.written")
+                .description("Bytes this process wrote to the object store (staged and final content)")
+                .register(registry);
+        return new S3ObjectStore(s3, presigner, config.bucket(),
+                ServerSideEncryption.parse(config.sse(), config.sseKmsKeyId()), written::increment);
     }
 }

@@ -43,12 +43,20 @@ final class FaultEnvironment implements AutoCloseable {
     private int workerStarts;
 
     FaultEnvironment(String name) {
+        this(name, System.getProperty("artifacts.fault.pg-port", "35432"),
+                System.getProperty("artifacts.fault.kafka-port", "39092"),
+                System.getProperty("artifacts.fault.kafka-controller-port", "39093"),
+                System.getProperty("artifacts.fault.s3-port", "39000"));
+    }
+
+    /** A private stack on the given ports (another test class's stack may run beside it on its own ports). */
+    FaultEnvironment(String name, String pgPort, String kafkaPort, String kafkaControllerPort, String s3Port) {
         stackEnv.put("STACK_PROFILE", "test");
         stackEnv.put("STACK_DIR", REPO.resolve(".stack/fault-" + name).toString());
-        stackEnv.put("STACK_PG_PORT", System.getProperty("artifacts.fault.pg-port", "35432"));
-        stackEnv.put("STACK_KAFKA_PORT", System.getProperty("artifacts.fault.kafka-port", "39092"));
-        stackEnv.put("STACK_KAFKA_CONTROLLER_PORT", System.getProperty("artifacts.fault.kafka-controller-port", "39093"));
-        stackEnv.put("STACK_S3_PORT", System.getProperty("artifacts.fault.s3-port", "39000"));
+        stackEnv.put("STACK_PG_PORT", pgPort);
+        stackEnv.put("STACK_KAFKA_PORT", kafkaPort);
+        stackEnv.put("STACK_KAFKA_CONTROLLER_PORT", kafkaControllerPort);
+        stackEnv.put("STACK_S3_PORT", s3Port);
         assertThat(API_JAR).as("the packaged API (run ./test, which packages before the fault tests)").exists();
         assertThat(WORKER_JAR).as("the packaged worker").exists();
         stack("reset");
@@ -67,6 +75,36 @@ final class FaultEnvironment implements AutoCloseable {
         appEnv.put("ARTIFACTS_JOB_MAX_ATTEMPTS", "10");
         // The fault tests poll hard with one key; rate limits are RateLimitApiTest's subject, not theirs.
         appEnv.put("ARTIFACTS_RATE_LIMIT_PER_MINUTE", "1000000");
+        // Plain log lines, as these tests read them; a test may ask for JSON (setAppEnv).
+        appEnv.put("ARTIFACTS_LOG_JSON", "false");
+    }
+
+    /** Sets a variable for every process started from now on. */
+    void setAppEnv(String name, String value) {
+        appEnv.put(name, value);
+    }
+
+    /** A packaged service started by {@link #startInstance}: its process, HTTP port and log file. */
+    record Instance(Process process, int port, Path log) {
+
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    /** Starts one more API ({@code worker == false}) or worker with these extra variables; waits until ready. */
+    Instance startInstance(String name, boolean worker, Map<String, String> extraEnv) {
+        return startInstance(name, worker, extraEnv, true);
+    }
+
+    /** As above; without waiting for readiness when a dependency is out of reach on purpose. */
+    Instance startInstance(String name, boolean worker, Map<String, String> extraEnv, boolean awaitReady) {
+        int port = freePort();
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put(worker ? "ARTIFACTS_WORKER_HTTP_PORT" : "ARTIFACTS_HTTP_PORT", Integer.toString(port));
+        Path log = Path.of("target", "fault-" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".log");
+        Process process = start(name, worker ? WORKER_JAR : API_JAR, env, awaitReady ? port : -1, log);
+        return new Instance(process, port, log);
     }
 
     /** Runs deploy/local/stack against this environment's services and returns what it printed. */
@@ -139,7 +177,11 @@ final class FaultEnvironment implements AutoCloseable {
     }
 
     private Process start(String name, Path jar, Map<String, String> extraEnv, int port) {
-        Path log = Path.of("target", "fault-" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".log");
+        return start(name, jar, extraEnv, port,
+                Path.of("target", "fault-" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".log"));
+    }
+
+    private Process start(String name, Path jar, Map<String, String> extraEnv, int port, Path log) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

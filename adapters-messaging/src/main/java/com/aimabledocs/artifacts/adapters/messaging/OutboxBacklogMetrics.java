@@ -1,0 +1,62 @@
+package com.aimabledocs.artifacts.adapters.messaging;
+
+import com.aimabledocs.artifacts.adapters.persistence.OutboxStore;
+import com.aimabledocs.artifacts.adapters.persistence.OutboxStore.Backlog;
+import com.aimabledocs.artifacts.domain.port.Clock;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * The outbox backlog as two gauges: {@code artifacts_outbox_unsent_rows} and
+ * {@code artifacts_outbox_oldest_unsent_age_seconds}. One count over the partial index of unsent rows every
+ * {@code artifacts.messaging.backlog-poll-every}; a scrape reads the last result and never queries. Every
+ * replica reports the same table, so aggregate with {@code max}, not {@code sum}.
+ */
+@ApplicationScoped
+public class OutboxBacklogMetrics {
+
+    private static final Logger LOG = Logger.getLogger(OutboxBacklogMetrics.class);
+
+    private final OutboxStore outbox;
+    private final Clock clock;
+    private final AtomicReference<Backlog> last = new AtomicReference<>(new Backlog(0, java.util.Optional.empty()));
+
+    OutboxBacklogMetrics(OutboxStore outbox, Clock clock, MeterRegistry registry) {
+        this.outbox = outbox;
+        this.clock = clock;
+        Gauge.builder("artifacts.outbox.unsent.rows", last, b -> b.get().unsent())
+                .description("Outbox rows not yet sent to Kafka (refreshed every backlog-poll-every)")
+                .register(registry);
+        Gauge.builder("artifacts.outbox.oldest.unsent.age.seconds", this, OutboxBacklogMetrics::oldestAgeSeconds)
+                .description("Age of the oldest unsent outbox row; 0 when none waits")
+                .register(registry);
+    }
+
+    @Scheduled(identity = "outbox-backlog-metrics", every = "${artifacts.messaging.backlog-poll-every:15s}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void refresh() {
+        try {
+            last.set(QuarkusTransaction.requiringNew().timeout(10).call(outbox::backlog));
+        } catch (RuntimeException e) {
+            LOG.debugf("cannot read the outbox backlog now (%s); keeping the last values", e.getMessage());
+        }
+    }
+
+    private double oldestAgeSeconds() {
+        return last.get().oldestCreatedAt()
+                .map(oldest -> Math.max(0, Duration.between(oldest, clock.now()).toMillis() / 1000.0))
+                .orElse(0.0);
+    }
+
+    /** For tests: the last backlog read. */
+    Backlog lastBacklog() {
+        return last.get();
+    }
+}
