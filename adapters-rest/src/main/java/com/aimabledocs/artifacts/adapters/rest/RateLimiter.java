@@ -2,9 +2,11 @@ package com.aimabledocs.artifacts.adapters.rest;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
@@ -13,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
@@ -26,6 +30,10 @@ import javax.sql.DataSource;
  * time its configuration was loaded, so the most recently started replica wins) and a bucket whose stored
  * version is older is reconfigured on its next use, keeping the tokens it had (capped at the new burst).
  * A limiter with an older version uses what is stored, so replicas agree on one configuration per bucket.
+ *
+ * <p>Each key's bucket proxy is kept and built with Bucket4j's batching optimisation: requests of one key
+ * that arrive while its row is being updated are combined into the next single transaction instead of each
+ * waiting for the row lock and a commit of its own. The count stays exact (no local token accounting).
  */
 public final class RateLimiter {
 
@@ -36,6 +44,9 @@ public final class RateLimiter {
     private final RateLimitPolicy defaults;
     private final Map<String, RateLimitPolicy> spaces;
     private final long configurationVersion;
+    private final ConcurrentMap<String, BucketProxy> proxies = new ConcurrentHashMap<>();
+    /** Proxies kept at most: beyond it the map starts over (a proxy holds no state of its own). */
+    private static final int MAX_PROXIES = 100_000;
 
     public RateLimiter(DataSource dataSource, RateLimitPolicy defaults, Map<String, RateLimitPolicy> spaces,
                        long configurationVersion) {
@@ -76,9 +87,13 @@ public final class RateLimiter {
      */
     public Decision tryConsume(String keyId, String spaceId) {
         RateLimitPolicy policy = policyFor(spaceId);
-        ConsumptionProbe probe = buckets.builder()
-                .withImplicitConfigurationReplacement(configurationVersion, TokensInheritanceStrategy.AS_IS)
-                .build(keyId, policy::toBucketConfiguration)
+        if (proxies.size() > MAX_PROXIES) {
+            proxies.clear();
+        }
+        ConsumptionProbe probe = proxies.computeIfAbsent(keyId, key -> buckets.builder()
+                        .withImplicitConfigurationReplacement(configurationVersion, TokensInheritanceStrategy.AS_IS)
+                        .withOptimization(Optimizations.batching())
+                        .build(key, policy::toBucketConfiguration))
                 .tryConsumeAndReturnRemaining(1);
         return new Decision(policy, probe.isConsumed(), probe.getRemainingTokens(),
                 seconds(probe.getNanosToWaitForReset()),
