@@ -7,7 +7,7 @@
  * Maven reactor): only java.net.http.HttpClient and the kafka-clients jar the local broker already ships.
  *
  *   java -cp '.stack/lib/kafka/*' benchmarks/GenerateLoad.java \
- *        --api http://127.0.0.1:18080 --space ID --key KEY --bootstrap 127.0.0.1:39192 \
+ *        --api http://127.0.0.1:18080 --space ID --key KEY --bootstrap 127.0.0.1:24092 \
  *        --topic artifacts.events.v1 --size 1024 --users 1 --seconds 10 [--requests N] [--wait] [--idempotency]
  *
  * --wait: each user waits for its job to succeed before it posts again (closed loop over the whole

@@ -43,10 +43,10 @@ final class FaultEnvironment implements AutoCloseable {
     private int workerStarts;
 
     FaultEnvironment(String name) {
-        this(name, System.getProperty("artifacts.fault.pg-port", "35432"),
-                System.getProperty("artifacts.fault.kafka-port", "39092"),
-                System.getProperty("artifacts.fault.kafka-controller-port", "39093"),
-                System.getProperty("artifacts.fault.s3-port", "39000"));
+        this(name, System.getProperty("artifacts.fault.pg-port", "26432"),
+                System.getProperty("artifacts.fault.kafka-port", "26092"),
+                System.getProperty("artifacts.fault.kafka-controller-port", "26093"),
+                System.getProperty("artifacts.fault.s3-port", "26000"));
     }
 
     /** A private stack on the given ports (another test class's stack may run beside it on its own ports). */

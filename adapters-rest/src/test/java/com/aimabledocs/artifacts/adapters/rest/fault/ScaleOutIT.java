@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Scale-out on one machine: two packaged APIs and two packaged workers (distinct instance IDs) on a private
- * stack (ports 36432/36092/36093/36000, apart from the fault tests'). One generate request is one trace
+ * stack (ports 27432/27092/27093/27000, apart from the fault tests'). One generate request is one trace
  * across API, outbox, Kafka and worker; a burst spread over both APIs is processed by both workers, each
  * job once, and the outbox relays (every replica runs one over the shared outbox table) publish each request
  * once.
@@ -64,7 +64,7 @@ class ScaleOutIT {
 
     @BeforeAll
     static void startTwoOfEach() throws Exception {
-        env = new FaultEnvironment("scale-out", "36432", "36092", "36093", "36000");
+        env = new FaultEnvironment("scale-out", "27432", "27092", "27093", "27000");
         env.setAppEnv("ARTIFACTS_LOG_JSON", "true"); // production's log format: MDC fields as JSON fields
         createRequestsTopic(3);
         api1 = env.startInstance("api-1", false, Map.of());
