@@ -6,10 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,23 +52,17 @@ final class GenerateFormReader {
         Map<String, String> metadata = readMetadata(form.metadata(), errors);
         String mediaType = form.mediaType() != null ? form.mediaType() : file == null ? null : partMediaType(file);
 
+        // The bytes are hashed while they are staged; the fingerprint reads them again only when asked for.
         long length = 0;
-        byte[] digest = null;
         if (file != null) {
-            MessageDigest sha256 = GenerateRequestReader.sha256();
-            try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    sha256.update(buffer, 0, n);
-                    length += n;
-                }
+            try {
+                length = Files.size(file.uploadedFile());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            digest = sha256.digest();
         }
         return GenerateRequestReader.validated(form.name(), form.type(), threadIds, mediaType, metadata,
-                form.contentSha256(), errors, file == null ? null : file.uploadedFile(), length, digest);
+                form.contentSha256(), errors, file == null ? null : file.uploadedFile(), length, null);
     }
 
     /** {@code metadata} is a JSON object of strings, as in the JSON body; absent means none. */

@@ -63,6 +63,27 @@ final class GenerateRequestReader {
             }
         }
 
+        /**
+         * The SHA-256 of the content: known already when it was hashed on the way in (JSON), else read from the
+         * file only now, when a fingerprint needs it (a multipart upload with an Idempotency-Key).
+         */
+        @Override
+        public Sha256 contentSha256() {
+            if (contentSha256 != null) {
+                return contentSha256;
+            }
+            MessageDigest sha256 = sha256();
+            try (InputStream in = Files.newInputStream(content)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    sha256.update(buffer, 0, n);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Sha256.ofDigest(sha256.digest());
+        }
+
         /** SHA-256 over the canonical request: same meaning, same fingerprint, whatever the field order. */
         String fingerprint(ObjectMapper json) {
             Map<String, Object> canonical = new LinkedHashMap<>();
@@ -71,7 +92,7 @@ final class GenerateRequestReader {
             canonical.put("thread_ids", threadIds.stream().map(ThreadId::value).toList());
             canonical.put("media_type", mediaType.map(MediaType::value).orElse(null));
             canonical.put("metadata", new TreeMap<>(metadata.entries()));
-            canonical.put("content_sha256", contentSha256.hex());
+            canonical.put("content_sha256", contentSha256().hex());
             canonical.put("content_length", contentLength);
             try {
                 byte[] bytes = json.writeValueAsBytes(canonical);
@@ -225,7 +246,7 @@ final class GenerateRequestReader {
             throw new ApiProblemException(400, "validation_failed", "the request has invalid fields", errors);
         }
         return new ParsedRequest(artifactName, documentType, threads, media, artifactMetadata, declared, file,
-                contentLength, Sha256.ofDigest(digest));
+                contentLength, digest == null ? null : Sha256.ofDigest(digest));
     }
 
     private static <T> T collect(List<Problem.FieldError> errors, java.util.function.Supplier<T> parse) {
