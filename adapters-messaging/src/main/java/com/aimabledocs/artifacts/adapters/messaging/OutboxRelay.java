@@ -8,8 +8,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,14 +15,19 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +37,12 @@ import org.jboss.logging.Logger;
  *
  * <p>A commit that appended a row wakes the relay at once; the poll interval only matters for rows that
  * another replica wrote, or after an outage.
+ *
+ * <p>The relay's transaction commits without waiting for PostgreSQL to flush it to disk
+ * ({@link OutboxStore#skipFlushAtCommit()}): all it records is that rows were sent, and a crash that loses
+ * that record only makes the relay send those rows again, which at-least-once delivery allows. The
+ * broker's acknowledgements are awaited as plain futures completed by the producer's thread, with no
+ * context propagated to it: a transaction must have no other thread associated with it when it commits.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -41,7 +50,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final OutboxStore outbox;
-    private final MutinyEmitter<String> emitter;
+    private final Emitter<String> emitter;
     private final MessagingConfig.Relay config;
     private final Clock clock;
     private final TraceContext traceContext;
@@ -50,7 +59,7 @@ public class OutboxRelay {
     private volatile boolean running;
     private ExecutorService thread;
 
-    OutboxRelay(OutboxStore outbox, @Channel("outbox") MutinyEmitter<String> emitter, MessagingConfig config,
+    OutboxRelay(OutboxStore outbox, @Channel("outbox") Emitter<String> emitter, MessagingConfig config,
                 Clock clock, TraceContext traceContext, MeterRegistry metrics) {
         this.outbox = outbox;
         this.emitter = emitter;
@@ -112,8 +121,9 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            List<Uni<Void>> acks = batch.stream().map(this::send).toList();
-            Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
+            outbox.skipFlushAtCommit();
+            List<CompletableFuture<Void>> acks = batch.stream().map(this::send).toList();
+            awaitAll(acks);
             outbox.markSent(batch.stream().map(OutboxMessage::id).toList(), clock.now());
             batch.stream().collect(Collectors.groupingBy(OutboxMessage::topic, Collectors.counting()))
                     .forEach((topic, count) -> Counter.builder("artifacts.outbox.sent")
@@ -124,7 +134,23 @@ public class OutboxRelay {
         });
     }
 
-    private Uni<Void> send(OutboxMessage row) {
+    /** Waits for every acknowledgement, failing at the first negative one or when the send timeout ends. */
+    private void awaitAll(List<CompletableFuture<Void>> acks) {
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the broker did not take the batch: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the broker did not acknowledge the batch within "
+                    + config.sendTimeout(), e);
+        }
+    }
+
+    private CompletableFuture<Void> send(OutboxMessage row) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("event_type", row.eventType().getBytes(StandardCharsets.UTF_8));
         headers.add("outbox_id", Long.toString(row.id()).getBytes(StandardCharsets.UTF_8));
@@ -134,7 +160,17 @@ public class OutboxRelay {
                 .withKey(row.key())
                 .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(row.payload()).addMetadata(metadata));
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        emitter.send(Message.of(row.payload(), Metadata.of(metadata),
+                () -> {
+                    acknowledged.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    acknowledged.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return acknowledged;
     }
 
     private static Duration min(Duration a, Duration b) {
