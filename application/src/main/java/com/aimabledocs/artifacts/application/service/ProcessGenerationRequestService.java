@@ -80,16 +80,11 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
 
     @Override
     public Outcome process(GenerationRequest request) {
-        Optional<Job> known = unitOfWork.inTransaction(() -> jobs.findById(request.jobId()))
-                .filter(job -> job.artifactId().equals(request.artifactId()) && job.spaceId().equals(request.spaceId()));
-        if (known.isEmpty()) {
-            return new UnknownJob();
-        }
-        if (known.get().status().isFinal()) {
-            return new AlreadyFinished(known.get());
-        }
         if (!held.tryHold(request.jobId())) {
-            return new LeaseHeldElsewhere(known.get()); // another thread of this process is on it
+            // Another thread of this process is on it (rare: a redelivery racing the first delivery).
+            return unitOfWork.inTransaction(() -> findJob(request))
+                    .<Outcome>map(job -> job.status().isFinal() ? new AlreadyFinished(job) : new LeaseHeldElsewhere(job))
+                    .orElseGet(UnknownJob::new);
         }
         Outcome outcome;
         try {
@@ -101,6 +96,12 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
             discardStaged(request);
         }
         return outcome;
+    }
+
+    /** The request's job, if it exists and belongs to the request's artifact and space. */
+    private Optional<Job> findJob(GenerationRequest request) {
+        return jobs.findById(request.jobId())
+                .filter(job -> job.artifactId().equals(request.artifactId()) && job.spaceId().equals(request.spaceId()));
     }
 
     private Outcome claimAndRun(GenerationRequest request) {
@@ -145,7 +146,11 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
      */
     private Claim claim(GenerationRequest request) {
         Instant now = clock.now();
-        Job job = loadJob(request);
+        Optional<Job> known = findJob(request);
+        if (known.isEmpty()) {
+            return new Claim(null, null, null, new UnknownJob());
+        }
+        Job job = known.get();
         if (job.status().isFinal()) {
             return new Claim(job, null, null, new AlreadyFinished(job));
         }
