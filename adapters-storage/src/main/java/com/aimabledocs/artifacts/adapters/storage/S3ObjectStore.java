@@ -29,6 +29,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public class S3ObjectStore implements ObjectStore {
 
+    /** Bodies up to this size are held in memory while they are sent, so that a retried PUT can resend them. */
+    static final long REPEATABLE_PUT_BYTES = 1024 * 1024;
+
     private final S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
@@ -55,16 +58,30 @@ public class S3ObjectStore implements ObjectStore {
 
     @Override
     public void put(ObjectKey key, InputStream content, long length, MediaType contentType) {
+        byte[] small = length <= REPEATABLE_PUT_BYTES ? readUpTo(content, (int) length) : null;
+        RequestBody body = small != null ? RequestBody.fromBytes(small) : RequestBody.fromInputStream(content, length);
+        long sent = small != null ? small.length : length; // a short source is the caller's to notice (it counts)
         try {
-            call(() -> s3.putObject(b -> encryption.applyTo(b.bucket(bucket).key(key.value()).contentLength(length)
-                            .contentType(contentType.value())),
-                    RequestBody.fromInputStream(content, length)));
+            call(() -> s3.putObject(b -> encryption.applyTo(b.bucket(bucket).key(key.value()).contentLength(sent)
+                            .contentType(contentType.value())), body));
         } catch (IllegalStateException notRepeatable) {
             // The SDK retried a failed PUT and could not rewind the one-shot stream: the store failed
             // transiently, and the caller (who holds the source) decides whether to try again.
             throw new UnavailableException("storage", notRepeatable);
         }
-        bytesWritten.accept(length);
+        bytesWritten.accept(sent);
+    }
+
+    /**
+     * Reads a small body whole, so that the SDK can send it again when it retries the PUT (a stale pooled
+     * connection, a timeout); larger bodies stream once, and a retry of theirs fails as unavailable.
+     */
+    private static byte[] readUpTo(InputStream content, int length) {
+        try {
+            return content.readNBytes(length);
+        } catch (IOException e) {
+            throw new UnavailableException("storage", e);
+        }
     }
 
     @Override
