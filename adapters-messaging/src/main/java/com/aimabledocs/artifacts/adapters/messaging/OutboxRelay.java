@@ -122,8 +122,14 @@ public class OutboxRelay {
                 return 0;
             }
             outbox.skipFlushAtCommit();
+            long claimed = System.nanoTime();
             List<CompletableFuture<Void>> acks = batch.stream().map(this::send).toList();
             awaitAll(acks);
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("relayed %d rows, oldest written %d ms ago; broker acknowledged in %d ms", batch.size(),
+                        Duration.between(batch.get(0).createdAt(), clock.now()).toMillis(),
+                        (System.nanoTime() - claimed) / 1_000_000);
+            }
             outbox.markSent(batch.stream().map(OutboxMessage::id).toList(), clock.now());
             batch.stream().collect(Collectors.groupingBy(OutboxMessage::topic, Collectors.counting()))
                     .forEach((topic, count) -> Counter.builder("artifacts.outbox.sent")
