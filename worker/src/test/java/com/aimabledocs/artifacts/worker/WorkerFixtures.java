@@ -77,7 +77,7 @@ public class WorkerFixtures {
                  Optional<Sha256> declaredSha256) {
         ArtifactId artifactId = ArtifactId.of(ids.newId());
         JobId jobId = JobId.of(ids.newId());
-        ObjectKey key = ObjectKey.stagingFor(space, artifactId, jobId);
+        ObjectKey key = ObjectKey.contentOf(space, artifactId);
         objects.put(key, new ByteArrayInputStream(bytes), bytes.length,
                 declared == null ? MediaType.OCTET_STREAM : declared);
         unitOfWork.inTransaction(() -> {

@@ -171,7 +171,7 @@ public class TestFixtures {
         SpaceId space = SpaceId.parse(spaceId);
         ArtifactId artifact = ArtifactId.parse(artifactId);
         JobId job = JobId.parse(jobId);
-        return worker.process(new GenerationRequest(job, artifact, space, ObjectKey.stagingFor(space, artifact, job),
+        return worker.process(new GenerationRequest(job, artifact, space, ObjectKey.contentOf(space, artifact),
                 Optional.empty(), clock.now()));
     }
 

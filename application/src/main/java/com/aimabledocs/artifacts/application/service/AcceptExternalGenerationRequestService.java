@@ -65,7 +65,7 @@ public final class AcceptExternalGenerationRequestService implements AcceptExter
     public Accepted accept(ExternalGenerationRequest request) {
         ArtifactId artifactId = artifactIdFor(request.spaceId(), request.requestId());
         JobId jobId = jobIdFor(request.spaceId(), request.requestId());
-        ObjectKey staged = ObjectKey.stagingFor(request.spaceId(), artifactId, jobId);
+        ObjectKey staged = ObjectKey.contentOf(request.spaceId(), artifactId);
         Optional<Job> existing = unitOfWork.inTransaction(() -> jobs.findById(jobId));
         if (existing.isPresent()) {
             return new Accepted(new GenerationRequest(jobId, artifactId, request.spaceId(), staged,

@@ -148,7 +148,7 @@ public final class GenerateArtifactService implements GenerateArtifactUseCase {
     private GenerationAccepted create(GenerateArtifactCommand command, Optional<IdempotencyReservation> reservation) {
         ArtifactId artifactId = ArtifactId.of(ids.newId());
         JobId jobId = JobId.of(ids.newId());
-        ObjectKey staged = ObjectKey.stagingFor(command.spaceId(), artifactId, jobId);
+        ObjectKey staged = ObjectKey.contentOf(command.spaceId(), artifactId);
         stage(command, staged);
         try {
             return unitOfWork.inTransaction(() -> record(command, artifactId, jobId, staged, reservation));

@@ -24,16 +24,20 @@ import com.aimabledocs.artifacts.domain.space.Space;
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
 import com.aimabledocs.artifacts.domain.shared.UnavailableException;
 import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Runs a generation job in three steps, each safe to repeat: claim (job running under this worker's
- * lease, artifact processing) in one transaction; copy the staged bytes to the artifact's permanent key,
- * hashing them on the way; finish (job succeeded, artifact ready) in a second transaction, only while the
- * lease is still this worker's. The permanent key depends only on the space and artifact, so a repeated
- * run overwrites the same object instead of creating another.
+ * lease, artifact processing) in one transaction; read the bytes staged under the artifact's permanent
+ * key, hashing them and detecting their media type on the way; finish (job succeeded, artifact ready) in a
+ * second transaction, only while the lease is still this worker's. The permanent key depends only on the
+ * space and artifact, so a repeated run reads the same object again; the artifact's status, not the
+ * object's presence, makes the bytes downloadable. (Bytes that an earlier version staged under a key of
+ * their own are copied to the permanent key, then removed.)
  *
  * <p>A transient failure (object store or database unreachable) queues the job again with a retry time
  * from the {@link RetryPolicy}, or fails it as {@code attempts_exhausted} on its last attempt; a permanent
@@ -86,16 +90,20 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
                     .<Outcome>map(job -> job.status().isFinal() ? new AlreadyFinished(job) : new LeaseHeldElsewhere(job))
                     .orElseGet(UnknownJob::new);
         }
-        Outcome outcome;
+        Run run;
         try {
-            outcome = claimAndRun(request);
+            run = claimAndRun(request);
         } finally {
             held.release(request.jobId());
         }
-        if (outcome instanceof Finished) {
-            discardStaged(request);
+        if (run.outcome() instanceof Finished finished) {
+            discardStaged(request, run.source(), finished.job());
         }
-        return outcome;
+        return run.outcome();
+    }
+
+    /** What a run came to, and where it found the staged bytes (null when it did not look). */
+    private record Run(Outcome outcome, ObjectKey source) {
     }
 
     /** The request's job, if it exists and belongs to the request's artifact and space. */
@@ -104,31 +112,40 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
                 .filter(job -> job.artifactId().equals(request.artifactId()) && job.spaceId().equals(request.spaceId()));
     }
 
-    private Outcome claimAndRun(GenerationRequest request) {
+    private Run claimAndRun(GenerationRequest request) {
         Claim claim = unitOfWork.inTransaction(() -> claim(request));
         if (claim.refusal() != null) {
-            return claim.refusal();
+            return new Run(claim.refusal(), null);
         }
         held.leased(request.jobId());
+        ObjectKey[] source = {request.stagedContent()};
         StoredContent content;
         try {
-            content = store(request, claim.artifact(), claim.policy());
+            content = store(request, claim.artifact(), claim.policy(), source);
         } catch (PermanentFailure failure) {
-            return unitOfWork.inTransaction(() -> fail(request, failure.reason));
+            return new Run(unitOfWork.inTransaction(() -> fail(request, failure.reason)), source[0]);
         } catch (UnavailableException transientFailure) {
-            return unitOfWork.inTransaction(() -> retryOrFail(request,
-                    new FailureReason(transientFailure.code(), transientFailure.getMessage())));
+            return new Run(unitOfWork.inTransaction(() -> retryOrFail(request,
+                    new FailureReason(transientFailure.code(), transientFailure.getMessage()))), source[0]);
         }
-        return unitOfWork.inTransaction(() -> succeed(request, content));
+        return new Run(unitOfWork.inTransaction(() -> succeed(request, content)), source[0]);
     }
 
     /**
-     * Removes the staged bytes once this call made the job final. Best effort: the job's outcome is
-     * already committed, and a staged object left behind costs only storage.
+     * Removes what is left of the staged bytes once this call made the job final: a copy staged under
+     * another key, and, unless the job succeeded, the bytes under the artifact's own key, which no ready
+     * artifact will serve. Best effort: the job's outcome is already committed, and an object left behind
+     * costs only storage.
      */
-    private void discardStaged(GenerationRequest request) {
+    private void discardStaged(GenerationRequest request, ObjectKey source, Job finished) {
+        ObjectKey content = ObjectKey.contentOf(request.spaceId(), request.artifactId());
         try {
-            objects.delete(request.stagedContent());
+            if (source != null && !source.equals(content)) {
+                objects.delete(source);
+            }
+            if (finished.status() != JobStatus.SUCCEEDED) {
+                objects.delete(content);
+            }
         } catch (RuntimeException leftBehind) {
             // nothing to undo; see above
         }
@@ -181,13 +198,24 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
     }
 
     /**
-     * Copies the staged bytes to the permanent key, detecting their media type on the way (always, so it
-     * is on record) and applying the space's policy to a declared type.
+     * Reads the staged bytes once, hashing them and detecting their media type on the way (always, so it
+     * is on record), and applies the space's policy to a declared type. Bytes staged under the artifact's
+     * own key stay where they are; bytes staged elsewhere (by an earlier version) are copied there.
+     *
+     * @param source in: the key the request names; out: the key the bytes were read from
      */
-    private StoredContent store(GenerationRequest request, Artifact artifact, MediaTypePolicy policy) {
-        ObjectStore.ObjectContent staged = objects.open(request.stagedContent())
-                .orElseThrow(() -> new PermanentFailure("staged_content_missing",
-                        "the content staged for this job is gone"));
+    private StoredContent store(GenerationRequest request, Artifact artifact, MediaTypePolicy policy,
+                                ObjectKey[] source) {
+        ObjectKey target = ObjectKey.contentOf(request.spaceId(), request.artifactId());
+        Optional<ObjectStore.ObjectContent> found = objects.open(source[0]);
+        if (found.isEmpty() && source[0].equals(target)) {
+            // A job an earlier version accepted, re-driven since: its request was rebuilt with the artifact's
+            // own key, but its bytes wait under that version's staging key.
+            source[0] = ObjectKey.stagingFor(request.spaceId(), request.artifactId(), request.jobId());
+            found = objects.open(source[0]);
+        }
+        ObjectStore.ObjectContent staged = found.orElseThrow(() -> new PermanentFailure("staged_content_missing",
+                "the content staged for this job is gone"));
         try (staged) {
             DigestingInputStream digesting = new DigestingInputStream(staged.stream());
             InputStream content = new BufferedInputStream(digesting, DETECTION_HEAD_BYTES);
@@ -201,14 +229,25 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
                 }
             }
             MediaType mediaType = declared.orElse(detected);
-            ObjectKey target = ObjectKey.contentOf(request.spaceId(), request.artifactId());
-            objects.put(target, content, staged.length(), mediaType);
+            if (source[0].equals(target)) {
+                drain(content);
+            } else {
+                objects.put(target, content, staged.length(), mediaType);
+            }
             Sha256 sha256 = digesting.sha256();
             if (request.expectedSha256().map(expected -> !expected.equals(sha256)).orElse(false)) {
                 objects.delete(target);
                 throw new PermanentFailure("content_sha256_mismatch", "content does not match content_sha256");
             }
             return new StoredContent(digesting.count(), sha256, mediaType, detected);
+        }
+    }
+
+    private static void drain(InputStream content) {
+        try {
+            content.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UnavailableException("storage", e);
         }
     }
 

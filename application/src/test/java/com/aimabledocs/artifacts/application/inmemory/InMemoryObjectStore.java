@@ -195,6 +195,11 @@ public final class InMemoryObjectStore implements ObjectStore {
         return List.copyOf(deletes);
     }
 
+    /** Objects opened so far. */
+    public int openCount() {
+        return opened;
+    }
+
     /** Objects opened and not closed yet. */
     public int openStreams() {
         return opened - closed;

@@ -59,7 +59,7 @@ class AcceptExternalGenerationRequestServiceTest {
         assertThat(ports.jobs.get(accepted.request().jobId()).status()).isEqualTo(JobStatus.QUEUED);
         assertThat(ports.objects.bytesAt(accepted.request().stagedContent())).isEqualTo(BYTES);
         assertThat(accepted.request().stagedContent())
-                .isEqualTo(ObjectKey.stagingFor(space, accepted.request().artifactId(), accepted.request().jobId()));
+                .isEqualTo(ObjectKey.contentOf(space, accepted.request().artifactId()));
     }
 
     @Test

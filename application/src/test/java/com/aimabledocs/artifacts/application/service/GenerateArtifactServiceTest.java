@@ -103,10 +103,10 @@ class GenerateArtifactServiceTest {
         }
 
         @Test
-        void givenValidRequest_generate_stagesTheExactBytesUnderTheStagingKey() {
+        void givenValidRequest_generate_stagesTheExactBytesUnderTheArtifactsKey() {
             GenerationAccepted accepted = service.generate(aGenerateCommand().withContent(DEFAULT_CONTENT).build());
 
-            ObjectKey staged = ObjectKey.stagingFor(DEFAULT_SPACE, accepted.artifact().id(), accepted.job().id());
+            ObjectKey staged = ObjectKey.contentOf(DEFAULT_SPACE, accepted.artifact().id());
             assertThat(ports.objects.keys()).containsExactly(staged);
             assertThat(ports.objects.bytesAt(staged)).isEqualTo(DEFAULT_CONTENT);
             assertThat(ports.objects.contentTypeAt(staged)).isEqualTo(MediaType.OCTET_STREAM);
@@ -124,7 +124,7 @@ class GenerateArtifactServiceTest {
             assertThat(request.artifactId()).isEqualTo(accepted.artifact().id());
             assertThat(request.spaceId()).isEqualTo(DEFAULT_SPACE);
             assertThat(request.stagedContent())
-                    .isEqualTo(ObjectKey.stagingFor(DEFAULT_SPACE, accepted.artifact().id(), accepted.job().id()));
+                    .isEqualTo(ObjectKey.contentOf(DEFAULT_SPACE, accepted.artifact().id()));
             assertThat(request.expectedSha256()).contains(digest);
             assertThat(request.requestedAt()).isEqualTo(now);
             assertThat(ports.unitOfWork.rollbacks()).isZero();

@@ -80,6 +80,19 @@ class ProcessGenerationRequestServiceTest {
         return ports.artifacts.get(request.artifactId());
     }
 
+    /**
+     * The request as an earlier version sent it: the bytes under a staging key of their own (moved there from
+     * where this version staged them).
+     */
+    private GenerationRequest staledAsBefore(GenerationRequest request) {
+        ObjectKey legacy = ObjectKey.stagingFor(request.spaceId(), request.artifactId(), request.jobId());
+        ports.objects.store(legacy, ports.objects.bytesAt(request.stagedContent()),
+                ports.objects.contentTypeAt(request.stagedContent()));
+        ports.objects.lose(request.stagedContent());
+        return new GenerationRequest(request.jobId(), request.artifactId(), request.spaceId(), legacy,
+                request.expectedSha256(), request.requestedAt());
+    }
+
     private static ObjectKey finalKey(GenerationRequest request) {
         return ObjectKey.contentOf(request.spaceId(), request.artifactId());
     }
@@ -134,8 +147,23 @@ class ProcessGenerationRequestServiceTest {
         }
 
         @Test
-        void givenStagedContent_process_movesTheBytesFromStagingToTheArtifactsKey() {
+        void givenContentStagedUnderTheArtifactsKey_process_readsItOnceAndWritesNothing() {
             GenerationRequest request = accept(aGenerateCommand().withContent(BYTES).withMediaType("text/plain"));
+            assertThat(request.stagedContent()).isEqualTo(finalKey(request));
+            int writesBefore = ports.objects.putCount();
+
+            service.process(request);
+
+            assertThat(ports.objects.keys()).containsExactly(finalKey(request));
+            assertThat(ports.objects.bytesAt(finalKey(request))).isEqualTo(BYTES);
+            assertThat(ports.objects.putCount()).as("no copy").isEqualTo(writesBefore);
+            assertThat(ports.objects.openStreams()).as("staged stream closed").isZero();
+        }
+
+        @Test
+        void givenContentStagedUnderAKeyOfItsOwnByAnEarlierVersion_process_movesItToTheArtifactsKey() {
+            GenerationRequest request = staledAsBefore(
+                    accept(aGenerateCommand().withContent(BYTES).withMediaType("text/plain")));
 
             service.process(request);
 
@@ -144,6 +172,19 @@ class ProcessGenerationRequestServiceTest {
             assertThat(ports.objects.contentTypeAt(finalKey(request))).isEqualTo(new MediaType("text/plain"));
             assertThat(ports.objects.contains(request.stagedContent())).as("staged object deleted").isFalse();
             assertThat(ports.objects.openStreams()).as("staged stream closed").isZero();
+            assertThat(job(request).status()).isEqualTo(JobStatus.SUCCEEDED);
+        }
+
+        @Test
+        void givenAnEarlierVersionsJobReDrivenWithTheArtifactsKey_process_findsTheBytesUnderTheOldStagingKey() {
+            GenerationRequest accepted = accept(aGenerateCommand().withContent(BYTES));
+            GenerationRequest old = staledAsBefore(accepted);
+
+            service.process(accepted);
+
+            assertThat(job(accepted).status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(ports.objects.keys()).containsExactly(finalKey(accepted));
+            assertThat(ports.objects.contains(old.stagedContent())).isFalse();
         }
 
         @Test
@@ -183,16 +224,17 @@ class ProcessGenerationRequestServiceTest {
         }
 
         @Test
-        void givenArtifactDeletedBeforeTheWorkerStarts_process_cancelsTheJobAndStoresNothing() {
+        void givenArtifactDeletedBeforeTheWorkerStarts_process_cancelsTheJobAndLeavesTheBytesToThePurge() {
             GenerationRequest request = accept(aGenerateCommand().withContent(BYTES));
             ports.artifacts.update(artifact(request).delete(ports.clock.peek()));
+            int readsBefore = ports.objects.openCount();
 
             Outcome outcome = service.process(request);
 
             assertThat(outcome).isInstanceOf(AlreadyFinished.class);
             assertThat(job(request).status()).isEqualTo(JobStatus.CANCELED);
             assertThat(artifact(request).status()).isEqualTo(ArtifactStatus.DELETED);
-            assertThat(ports.objects.keys()).doesNotContain(ObjectKey.contentOf(request.spaceId(), request.artifactId()));
+            assertThat(ports.objects.openCount()).as("the bytes are not read").isEqualTo(readsBefore);
         }
 
         @Test
@@ -210,7 +252,6 @@ class ProcessGenerationRequestServiceTest {
                     .isEqualTo(sha256Of(BYTES));
             assertThat(artifact.content().orElseThrow().sizeBytes()).isEqualTo(BYTES.length);
             assertThat(ports.objects.bytesAt(finalKey(request))).as("the detector's read was reset").isEqualTo(BYTES);
-            assertThat(ports.objects.contentTypeAt(finalKey(request))).isEqualTo(new MediaType("application/pdf"));
         }
 
         @Test
@@ -448,8 +489,8 @@ class ProcessGenerationRequestServiceTest {
         }
 
         @Test
-        void givenStoreFailingOnlyOnWrite_process_schedulesARetryAndKeepsTheStagedBytes() {
-            GenerationRequest request = accept(aGenerateCommand().withContent(BYTES));
+        void givenAnEarlierVersionsStagingAndStoreFailingOnlyOnWrite_process_schedulesARetryAndKeepsTheStagedBytes() {
+            GenerationRequest request = staledAsBefore(accept(aGenerateCommand().withContent(BYTES)));
             ports.objects.makeUnavailableFor(Operation.PUT);
 
             assertThat(service.process(request)).isInstanceOf(RetryScheduled.class);

@@ -56,7 +56,7 @@ class RedriveStaleJobsServiceTest {
     }
 
     private static ObjectKey staged(Job job) {
-        return ObjectKey.stagingFor(job.spaceId(), job.artifactId(), job.id());
+        return ObjectKey.contentOf(job.spaceId(), job.artifactId());
     }
 
     private Job stored(Job job) {

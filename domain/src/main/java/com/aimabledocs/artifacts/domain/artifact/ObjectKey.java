@@ -19,12 +19,18 @@ public record ObjectKey(String value) {
         }
     }
 
-    /** The final, permanent home of an artifact's content. */
+    /**
+     * The final, permanent home of an artifact's content. The API and the worker stage a request's bytes
+     * here directly; the artifact's status, not the object's presence, says whether they are ready.
+     */
     public static ObjectKey contentOf(SpaceId space, ArtifactId artifact) {
         return new ObjectKey("spaces/%s/artifacts/%s/content".formatted(space, artifact));
     }
 
-    /** Where the API parks a generation request's bytes until the worker stores them for good. */
+    /**
+     * Where requests accepted by earlier versions parked their bytes until the worker copied them to
+     * {@link #contentOf}: still read (and removed) for such jobs, and still purged.
+     */
     public static ObjectKey stagingFor(SpaceId space, ArtifactId artifact, JobId job) {
         return new ObjectKey("staging/%s/%s/%s".formatted(space, artifact, job));
     }

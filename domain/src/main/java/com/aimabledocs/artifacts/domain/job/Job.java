@@ -262,11 +262,11 @@ public final class Job {
     }
 
     /**
-     * The request that asks a worker to run this job, rebuilt from the job alone: the staged content's
-     * key is derived from the IDs, and the declared digest is kept with the job.
+     * The request that asks a worker to run this job, rebuilt from the job alone: the content is staged
+     * under the artifact's own key, derived from the IDs, and the declared digest is kept with the job.
      */
     public GenerationRequest generationRequest(Instant requestedAt) {
-        return new GenerationRequest(id, artifactId, spaceId, ObjectKey.stagingFor(spaceId, artifactId, id),
+        return new GenerationRequest(id, artifactId, spaceId, ObjectKey.contentOf(spaceId, artifactId),
                 expectedSha256(), requestedAt);
     }
 

@@ -653,7 +653,7 @@ class JobTest {
             GenerationRequest request = job.generationRequest(LATER);
 
             assertThat(request).isEqualTo(new GenerationRequest(job.id(), job.artifactId(), job.spaceId(),
-                    ObjectKey.stagingFor(job.spaceId(), job.artifactId(), job.id()), Optional.of(digest), LATER));
+                    ObjectKey.contentOf(job.spaceId(), job.artifactId()), Optional.of(digest), LATER));
             assertThat(aJob().build().generationRequest(LATER).expectedSha256()).isEmpty();
         }
     }
