@@ -13,7 +13,8 @@ import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
  * Looks a key up by the hash of its secret, then compares the stored and computed hashes in constant time.
  * The lookup is an index probe on a SHA-256, so no secret is compared byte by byte and timing reveals
  * nothing about stored keys. The key is read on every request (no cache): a revocation holds at once on
- * every replica.
+ * every replica. The look-up is a single statement, so it runs as a {@link UnitOfWork#read read}: no
+ * transaction of its own.
  */
 public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCase {
 
@@ -33,7 +34,7 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
         } catch (InvalidValueException malformed) {
             throw new UnauthenticatedException();
         }
-        return unitOfWork.inTransaction(() -> keys.findBySecretHash(secret.hash()))
+        return unitOfWork.read(() -> keys.findBySecretHash(secret.hash()))
                 .filter(key -> key.matches(secret))
                 .filter(ApiKey::isActive)
                 .map(ApiKey::principal)
