@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * API keys in {@code api_keys}. Every read goes to the database (no cache), so a revocation committed by one
- * replica holds on all of them for the next request. The look-up by secret hash, which every authenticated
+ * API keys in {@code api_keys}. Every read goes to the database (this repository caches nothing; the
+ * authentication use case may remember successful look-ups briefly, see ApiKeyLookupCache). The look-up by secret hash, which every authenticated
  * request makes, is one plain prepared statement ({@link #FIND_BY_SECRET_HASH}) without Hibernate: outside a
  * transaction it is a single round trip on an auto-commit connection and no entity is managed.
  */
