@@ -9,6 +9,7 @@ import com.aimabledocs.artifacts.domain.port.ArtifactSearch;
 import com.aimabledocs.artifacts.domain.shared.ConcurrentUpdateException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ public class PanacheArtifactRepository implements ArtifactRepository, PanacheRep
 
     @Inject
     Event<ArtifactStatusChanged> statusChanged;
+
+    @Inject
+    ArtifactReads reads;
 
 
     @Override
@@ -67,8 +71,17 @@ public class PanacheArtifactRepository implements ArtifactRepository, PanacheRep
         }
     }
 
+    /**
+     * Inside a transaction the row is loaded as a managed entity: the transaction usually changes the artifact
+     * next, and {@link #update} then finds it in the persistence context. Outside one (a plain read, e.g.
+     * {@code GET /artifacts/{id}}) it is one statement on an auto-commit connection, the thread IDs included
+     * ({@link ArtifactReads}): one round trip, no entity, no flush.
+     */
     @Override
     public Optional<Artifact> findById(SpaceId spaceId, ArtifactId id) {
+        if (!QuarkusTransaction.isActive()) {
+            return reads.findById(spaceId, id);
+        }
         return find("id = ?1 and spaceId = ?2", id.value(), spaceId.value())
                 .firstResultOptional()
                 .map(row -> ArtifactMapper.toDomain(row, threadsOf(List.of(row.id)).getOrDefault(row.id, List.of())));

@@ -10,6 +10,10 @@ import java.util.function.Supplier;
 /**
  * One JTA transaction per call (joining one already open). A lost or refused database connection is
  * reported as {@link UnavailableException}, which the callers treat as transient.
+ *
+ * <p>{@link #read} opens no transaction: the single statement of such a read runs on an auto-commit
+ * connection (one round trip, no {@code BEGIN}/{@code COMMIT}, no Narayana coordination, no Hibernate flush
+ * with dirty checking at commit). Inside an open transaction the statement simply runs in it.
  */
 @ApplicationScoped
 public class QuarkusUnitOfWork implements UnitOfWork {
@@ -18,6 +22,18 @@ public class QuarkusUnitOfWork implements UnitOfWork {
     public <T> T inTransaction(Supplier<T> work) {
         try {
             return QuarkusTransaction.joiningExisting().call(work::get);
+        } catch (RuntimeException e) {
+            if (isConnectionFailure(e)) {
+                throw new UnavailableException("database", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public <T> T read(Supplier<T> work) {
+        try {
+            return work.get();
         } catch (RuntimeException e) {
             if (isConnectionFailure(e)) {
                 throw new UnavailableException("database", e);

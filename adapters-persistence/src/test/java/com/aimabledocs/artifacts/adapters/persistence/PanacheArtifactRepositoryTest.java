@@ -96,6 +96,7 @@ class PanacheArtifactRepositoryTest {
         assertThat(found.metadata().entries())
                 .isEqualTo(Map.of("a", "1", "b", "2", "source.tool-name", "Ünïcödé \"quoted\" {json}"));
         assertThat(found.version()).isZero();
+        assertThat(read(artifact.id()).orElseThrow()).usingRecursiveComparison().isEqualTo(found);
     }
 
     @Test
@@ -109,6 +110,24 @@ class PanacheArtifactRepositoryTest {
         assertThat(found.threadIds()).isEmpty();
         assertThat(found.declaredMediaType()).isEmpty();
         assertThat(found.metadata()).isEqualTo(ArtifactMetadata.EMPTY);
+        assertThat(read(artifact.id()).orElseThrow()).usingRecursiveComparison().isEqualTo(artifact);
+    }
+
+    @Test
+    void givenReadyArtifact_findByIdOutsideATransaction_isTheSameAsInside() {
+        Artifact artifact = Fixtures.pending(space, "thread-2", "thread-1");
+        unitOfWork.inTransaction(() -> artifacts.add(artifact));
+        unitOfWork.inTransaction(() -> artifacts.update(find(artifact.id()).orElseThrow().startProcessing(T0)));
+        unitOfWork.inTransaction(() -> artifacts.update(find(artifact.id()).orElseThrow().markReady(
+                new StoredContent(42, new Sha256("ab".repeat(32)), new MediaType("text/plain")), T0.plusSeconds(1))));
+
+        Artifact inside = find(artifact.id()).orElseThrow();
+        Artifact outside = read(artifact.id()).orElseThrow();
+
+        assertThat(outside).usingRecursiveComparison().isEqualTo(inside);
+        assertThat(outside.status()).isEqualTo(ArtifactStatus.READY);
+        assertThat(outside.threadIds()).extracting(ThreadId::value).containsExactly("thread-2", "thread-1");
+        assertThat(outside.version()).isEqualTo(2);
     }
 
     @Test
@@ -120,6 +139,8 @@ class PanacheArtifactRepositoryTest {
         assertThat(unitOfWork.inTransaction(() -> artifacts.findById(other, artifact.id()))).isEmpty();
         assertThat(unitOfWork.inTransaction(() -> artifacts.findById(space, ArtifactId.of(UUID.randomUUID()))))
                 .isEmpty();
+        assertThat(unitOfWork.read(() -> artifacts.findById(other, artifact.id()))).isEmpty();
+        assertThat(unitOfWork.read(() -> artifacts.findById(space, ArtifactId.of(UUID.randomUUID())))).isEmpty();
     }
 
     @Test
@@ -368,6 +389,11 @@ class PanacheArtifactRepositoryTest {
 
     private Optional<Artifact> find(ArtifactId id) {
         return unitOfWork.inTransaction(() -> artifacts.findById(space, id));
+    }
+
+    /** Outside a transaction: the single-statement read path. */
+    private Optional<Artifact> read(ArtifactId id) {
+        return unitOfWork.read(() -> artifacts.findById(space, id));
     }
 
     private List<Artifact> search(ArtifactSearch search) {

@@ -61,6 +61,7 @@ class SpaceAndApiKeyRepositoryTest {
         assertThat(found.scopes()).containsExactlyInAnyOrder(Scope.ARTIFACTS_READ, Scope.ARTIFACTS_WRITE);
         assertThat(found.prefix()).isEqualTo(secret.prefix());
         assertThat(found.isActive()).isTrue();
+        assertThat(unitOfWork.read(() -> apiKeys.findBySecretHash(secret.hash()))).contains(key);
     }
 
     @Test
@@ -77,11 +78,13 @@ class SpaceAndApiKeyRepositoryTest {
         assertThat(found.scopes()).containsExactly(Scope.ARTIFACTS_READ);
         assertThat(found.revokedAt()).contains(T0.plusSeconds(3600).plusNanos(5_000));
         assertThat(found.isActive()).isFalse();
+        assertThat(unitOfWork.read(() -> apiKeys.findBySecretHash(secret.hash()))).contains(key);
     }
 
     @Test
     void givenUnknownHash_findBySecretHash_isEmpty() {
         assertThat(unitOfWork.inTransaction(() -> apiKeys.findBySecretHash(freshSecret().hash()))).isEmpty();
+        assertThat(unitOfWork.read(() -> apiKeys.findBySecretHash(freshSecret().hash()))).isEmpty();
     }
 
     @Test

@@ -20,6 +20,18 @@ public interface ApiConfig {
 
     Deletion deletion();
 
+    Auth auth();
+
+    interface Auth {
+
+        /**
+         * How long a successful API-key look-up is remembered by this process (0 = never): a key revoked through
+         * another replica keeps working here for at most this long; through this one it stops at once.
+         */
+        @WithDefault("500ms")
+        Duration cacheTtl();
+    }
+
     interface Deletion {
 
         /** How long a deleted artifact's bytes are kept before the purge removes them. */

@@ -12,8 +12,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Authenticates every {@code /v1} call by its {@code X-API-Key} before anything else looks at the request,
  * so an unauthenticated caller learns nothing, not even whether its parameters were valid. The same header
  * carries an API key (artifact routes) or the admin credential (space and key administration routes, see
- * {@link AdminRoute} and {@link AdminRouteAuthenticator}). Nothing is cached: each request reads the key,
- * so a revocation holds at once on every replica.
+ * {@link AdminRoute} and {@link AdminRouteAuthenticator}). A successful key look-up may be remembered for
+ * {@code artifacts.auth.cache-ttl} (ApiKeyLookupCache): a revocation holds at once on the replica that made it
+ * and within that TTL on the others.
  */
 public class ApiKeyFilter {
 

@@ -34,6 +34,10 @@ import javax.sql.DataSource;
  * <p>Each key's bucket proxy is kept and built with Bucket4j's batching optimisation: requests of one key
  * that arrive while its row is being updated are combined into the next single transaction instead of each
  * waiting for the row lock and a commit of its own. The count stays exact (no local token accounting).
+ *
+ * <p>Its transactions commit asynchronously ({@link AsynchronousCommitDataSource}: {@code SET LOCAL
+ * synchronous_commit = off}): the row lock is released without waiting for the WAL flush, at the price of
+ * forgetting the last fraction of a second of consumptions if PostgreSQL crashes.
  */
 public final class RateLimiter {
 
@@ -50,7 +54,7 @@ public final class RateLimiter {
 
     public RateLimiter(DataSource dataSource, RateLimitPolicy defaults, Map<String, RateLimitPolicy> spaces,
                        long configurationVersion) {
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(new AsynchronousCommitDataSource(dataSource))
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
                 .idColumn("id")

@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -27,7 +28,7 @@ public class RequestIdFilter {
     void register(@Observes Filters filters) {
         filters.register(rc -> {
             String incoming = rc.request().getHeader(HEADER);
-            String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+            String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : newId();
             rc.request().headers().set(HEADER, id);
             rc.addHeadersEndHandler(v -> rc.response().headers().set(HEADER, id));
             rc.next();
@@ -69,6 +70,18 @@ public class RequestIdFilter {
 
     static String requestIdOf(ContainerRequestContext request) {
         String id = request.getHeaderString(HEADER);
-        return id == null ? UUID.randomUUID().toString() : id;
+        return id == null ? newId() : id;
+    }
+
+    /**
+     * A random (version 4) UUID from {@link ThreadLocalRandom}: a request ID must be unique, not unguessable,
+     * and {@link UUID#randomUUID()} draws from the shared {@code SecureRandom} (a synchronized read of the
+     * system's entropy source) on every request.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & ~(0xCL << 60)) | (0x8L << 60);
+        return new UUID(most, least).toString();
     }
 }

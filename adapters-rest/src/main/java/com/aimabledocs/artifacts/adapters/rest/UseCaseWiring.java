@@ -16,6 +16,7 @@ import com.aimabledocs.artifacts.application.port.in.OpenDownloadQuery;
 import com.aimabledocs.artifacts.application.port.in.PurgeIdempotencyKeysUseCase;
 import com.aimabledocs.artifacts.application.port.in.RevokeApiKeyUseCase;
 import com.aimabledocs.artifacts.application.service.AuthenticateAdminService;
+import com.aimabledocs.artifacts.application.service.ApiKeyLookupCache;
 import com.aimabledocs.artifacts.application.service.AuthenticateApiKeyService;
 import com.aimabledocs.artifacts.application.service.BootstrapSpaceService;
 import com.aimabledocs.artifacts.application.service.CreateSpaceService;
@@ -120,8 +121,15 @@ public class UseCaseWiring {
 
     @Produces
     @ApplicationScoped
-    AuthenticateApiKeyUseCase authenticate(ApiKeyRepository keys, UnitOfWork unitOfWork) {
-        return new AuthenticateApiKeyService(keys, unitOfWork);
+    AuthenticateApiKeyUseCase authenticate(ApiKeyRepository keys, UnitOfWork unitOfWork, ApiKeyLookupCache cache) {
+        return new AuthenticateApiKeyService(keys, unitOfWork, cache);
+    }
+
+    /** This process's memory of successful key look-ups ({@code artifacts.auth.cache-ttl}; 0 turns it off). */
+    @Produces
+    @ApplicationScoped
+    ApiKeyLookupCache apiKeyLookupCache(ApiConfig config) {
+        return new ApiKeyLookupCache(config.auth().cacheTtl());
     }
 
     @Produces
@@ -187,7 +195,8 @@ public class UseCaseWiring {
 
     @Produces
     @ApplicationScoped
-    RevokeApiKeyUseCase revokeApiKey(ApiKeyRepository keys, UnitOfWork unitOfWork, Clock clock) {
-        return new RevokeApiKeyService(keys, unitOfWork, clock);
+    RevokeApiKeyUseCase revokeApiKey(ApiKeyRepository keys, UnitOfWork unitOfWork, Clock clock,
+                                     ApiKeyLookupCache cache) {
+        return new RevokeApiKeyService(keys, unitOfWork, clock, cache);
     }
 }

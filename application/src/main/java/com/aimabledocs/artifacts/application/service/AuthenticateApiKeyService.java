@@ -12,17 +12,25 @@ import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 /**
  * Looks a key up by the hash of its secret, then compares the stored and computed hashes in constant time.
  * The lookup is an index probe on a SHA-256, so no secret is compared byte by byte and timing reveals
- * nothing about stored keys. The key is read on every request (no cache): a revocation holds at once on
- * every replica.
+ * nothing about stored keys. The look-up is a single statement, so it runs as a {@link UnitOfWork#read read}:
+ * no transaction of its own. Successful look-ups may be remembered for a short TTL ({@link ApiKeyLookupCache},
+ * off when the TTL is zero): the constant-time comparison and the active check still run on every request, and a
+ * revocation through another replica then holds here within that TTL.
  */
 public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCase {
 
     private final ApiKeyRepository keys;
     private final UnitOfWork unitOfWork;
+    private final ApiKeyLookupCache cache;
 
     public AuthenticateApiKeyService(ApiKeyRepository keys, UnitOfWork unitOfWork) {
+        this(keys, unitOfWork, ApiKeyLookupCache.disabled());
+    }
+
+    public AuthenticateApiKeyService(ApiKeyRepository keys, UnitOfWork unitOfWork, ApiKeyLookupCache cache) {
         this.keys = keys;
         this.unitOfWork = unitOfWork;
+        this.cache = cache;
     }
 
     @Override
@@ -33,7 +41,7 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
         } catch (InvalidValueException malformed) {
             throw new UnauthenticatedException();
         }
-        return unitOfWork.inTransaction(() -> keys.findBySecretHash(secret.hash()))
+        return cache.find(secret.hash(), hash -> unitOfWork.read(() -> keys.findBySecretHash(hash)))
                 .filter(key -> key.matches(secret))
                 .filter(ApiKey::isActive)
                 .map(ApiKey::principal)

@@ -10,6 +10,7 @@ import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 
+/** One artifact of the caller's space: a single-statement {@link UnitOfWork#read read}, no transaction. */
 public final class GetArtifactService implements GetArtifactQuery {
 
     private final ArtifactRepository artifacts;
@@ -23,7 +24,7 @@ public final class GetArtifactService implements GetArtifactQuery {
     @Override
     public Artifact get(Principal principal, SpaceId spaceId, ArtifactId artifactId) {
         principal.authorize(spaceId, Scope.ARTIFACTS_READ);
-        return unitOfWork.inTransaction(() -> artifacts.findById(spaceId, artifactId))
+        return unitOfWork.read(() -> artifacts.findById(spaceId, artifactId))
                 .orElseThrow(() -> new ArtifactNotFoundException(artifactId));
     }
 }

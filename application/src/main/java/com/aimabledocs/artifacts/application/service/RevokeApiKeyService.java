@@ -16,17 +16,24 @@ public final class RevokeApiKeyService implements RevokeApiKeyUseCase {
     private final ApiKeyRepository keys;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final ApiKeyLookupCache cache;
 
     public RevokeApiKeyService(ApiKeyRepository keys, UnitOfWork unitOfWork, Clock clock) {
+        this(keys, unitOfWork, clock, ApiKeyLookupCache.disabled());
+    }
+
+    /** {@code cache}: this process's memory of look-ups, which forgets the key once the revocation is committed. */
+    public RevokeApiKeyService(ApiKeyRepository keys, UnitOfWork unitOfWork, Clock clock, ApiKeyLookupCache cache) {
         this.keys = keys;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.cache = cache;
     }
 
     @Override
     public ApiKey revoke(AdminPrincipal admin, SpaceId spaceId, ApiKeyId keyId) {
         Objects.requireNonNull(admin, "admin");
-        return unitOfWork.inTransaction(() -> {
+        ApiKey result = unitOfWork.inTransaction(() -> {
             ApiKey key = keys.findById(spaceId, keyId).orElseThrow(() -> new ApiKeyNotFoundException(keyId));
             if (!key.isActive()) {
                 return key;
@@ -35,5 +42,7 @@ public final class RevokeApiKeyService implements RevokeApiKeyUseCase {
             keys.update(revoked);
             return revoked;
         });
+        cache.invalidate(result.secretHash());
+        return result;
     }
 }

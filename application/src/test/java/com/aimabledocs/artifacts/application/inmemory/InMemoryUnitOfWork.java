@@ -16,6 +16,7 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
     private int depth;
     private int transactions;
     private int rollbacks;
+    private int reads;
 
     public InMemoryUnitOfWork(TransactionalResource... resources) {
         this.resources = List.of(resources);
@@ -41,6 +42,20 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
         } finally {
             depth--;
         }
+    }
+
+    /** A read runs in an open transaction if there is one, else on its own: no transaction is counted. */
+    @Override
+    public <T> T read(Supplier<T> work) {
+        if (depth == 0) {
+            reads++;
+        }
+        return work.get();
+    }
+
+    /** How many reads ran outside a transaction. */
+    public int reads() {
+        return reads;
     }
 
     /** Whether a transaction is open right now. */

@@ -46,6 +46,8 @@ class AuthenticateApiKeyServiceTest {
         assertThat(principal.keyId()).isEqualTo(keyId);
         assertThat(principal.spaceId()).isEqualTo(DEFAULT_SPACE);
         assertThat(principal.scopes()).containsExactly(Scope.ARTIFACTS_READ);
+        assertThat(ports.unitOfWork.transactions()).isZero();
+        assertThat(ports.unitOfWork.reads()).isEqualTo(1);
     }
 
     @Test

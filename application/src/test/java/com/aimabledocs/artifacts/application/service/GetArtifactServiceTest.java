@@ -35,7 +35,8 @@ class GetArtifactServiceTest {
         Artifact found = service.get(reader, DEFAULT_SPACE, artifact.id());
 
         assertThat(found).usingRecursiveComparison().isEqualTo(artifact);
-        assertThat(ports.unitOfWork.transactions()).isEqualTo(1);
+        assertThat(ports.unitOfWork.transactions()).isZero();
+        assertThat(ports.unitOfWork.reads()).isEqualTo(1);
     }
 
     @Test
@@ -65,6 +66,7 @@ class GetArtifactServiceTest {
         assertThatThrownBy(() -> service.get(reader, otherSpace, elsewhere.id()))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo("not_found"));
         assertThat(ports.unitOfWork.transactions()).isZero();
+        assertThat(ports.unitOfWork.reads()).isZero();
     }
 
     @Test

@@ -49,6 +49,21 @@ class RevokeApiKeyServiceTest {
     }
 
     @Test
+    void givenAKeyRememberedByTheLookUpCache_revoke_makesItFailAtOnceInThisProcess() {
+        ApiKeyLookupCache cache = new ApiKeyLookupCache(Duration.ofHours(1));
+        AuthenticateApiKeyService cached = new AuthenticateApiKeyService(ports.apiKeys, ports.unitOfWork, cache);
+        RevokeApiKeyService revoking = new RevokeApiKeyService(ports.apiKeys, ports.unitOfWork, ports.clock, cache);
+        cached.authenticate(issued.secret().reveal());
+        cached.authenticate(issued.secret().reveal());
+        assertThat(ports.apiKeys.lookups()).isEqualTo(1);
+
+        revoking.revoke(ADMIN, space, issued.key().id());
+
+        assertThatThrownBy(() -> cached.authenticate(issued.secret().reveal()))
+                .isInstanceOf(UnauthenticatedException.class);
+    }
+
+    @Test
     void revokeTwice_succeedsAndKeepsTheFirstTime() {
         var first = service.revoke(ADMIN, space, issued.key().id());
         ports.clock.advance(Duration.ofMinutes(5));
