@@ -118,17 +118,16 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
             return new Run(claim.refusal(), null);
         }
         held.leased(request.jobId());
-        ObjectKey[] source = {request.stagedContent()};
-        StoredContent content;
+        Stored stored;
         try {
-            content = store(request, claim.artifact(), claim.policy(), source);
+            stored = store(request, claim.artifact(), claim.policy());
         } catch (PermanentFailure failure) {
-            return new Run(unitOfWork.inTransaction(() -> fail(request, failure.reason)), source[0]);
+            return new Run(unitOfWork.inTransaction(() -> fail(request, failure.reason)), failure.source);
         } catch (UnavailableException transientFailure) {
             return new Run(unitOfWork.inTransaction(() -> retryOrFail(request,
-                    new FailureReason(transientFailure.code(), transientFailure.getMessage()))), source[0]);
+                    new FailureReason(transientFailure.code(), transientFailure.getMessage()))), request.stagedContent());
         }
-        return new Run(unitOfWork.inTransaction(() -> succeed(request, content)), source[0]);
+        return new Run(unitOfWork.inTransaction(() -> succeed(request, stored.content())), stored.source());
     }
 
     /**
@@ -197,25 +196,28 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
         return new Claim(job, artifact, policy, null);
     }
 
+    /** What {@link #store} recorded, and the key it read the bytes from. */
+    private record Stored(StoredContent content, ObjectKey source) {
+    }
+
     /**
      * Reads the staged bytes once, hashing them and detecting their media type on the way (always, so it
      * is on record), and applies the space's policy to a declared type. Bytes staged under the artifact's
      * own key stay where they are; bytes staged elsewhere (by an earlier version) are copied there.
-     *
-     * @param source in: the key the request names; out: the key the bytes were read from
      */
-    private StoredContent store(GenerationRequest request, Artifact artifact, MediaTypePolicy policy,
-                                ObjectKey[] source) {
+    private Stored store(GenerationRequest request, Artifact artifact, MediaTypePolicy policy) {
         ObjectKey target = ObjectKey.contentOf(request.spaceId(), request.artifactId());
-        Optional<ObjectStore.ObjectContent> found = objects.open(source[0]);
-        if (found.isEmpty() && source[0].equals(target)) {
+        ObjectKey source = request.stagedContent();
+        Optional<ObjectStore.ObjectContent> found = objects.open(source);
+        if (found.isEmpty() && source.equals(target)) {
             // A job an earlier version accepted, re-driven since: its request was rebuilt with the artifact's
             // own key, but its bytes wait under that version's staging key.
-            source[0] = ObjectKey.stagingFor(request.spaceId(), request.artifactId(), request.jobId());
-            found = objects.open(source[0]);
+            source = ObjectKey.stagingFor(request.spaceId(), request.artifactId(), request.jobId());
+            found = objects.open(source);
         }
+        ObjectKey from = source;
         ObjectStore.ObjectContent staged = found.orElseThrow(() -> new PermanentFailure("staged_content_missing",
-                "the content staged for this job is gone"));
+                "the content staged for this job is gone", from));
         try (staged) {
             DigestingInputStream digesting = new DigestingInputStream(staged.stream());
             InputStream content = new BufferedInputStream(digesting, DETECTION_HEAD_BYTES);
@@ -225,11 +227,11 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
                 try {
                     policy.check(declared.get(), detected, detector);
                 } catch (MediaTypeMismatchException mismatch) {
-                    throw new PermanentFailure(mismatch.code(), mismatch.getMessage());
+                    throw new PermanentFailure(mismatch.code(), mismatch.getMessage(), from);
                 }
             }
             MediaType mediaType = declared.orElse(detected);
-            if (source[0].equals(target)) {
+            if (from.equals(target)) {
                 drain(content);
             } else {
                 objects.put(target, content, staged.length(), mediaType);
@@ -237,9 +239,9 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
             Sha256 sha256 = digesting.sha256();
             if (request.expectedSha256().map(expected -> !expected.equals(sha256)).orElse(false)) {
                 objects.delete(target);
-                throw new PermanentFailure("content_sha256_mismatch", "content does not match content_sha256");
+                throw new PermanentFailure("content_sha256_mismatch", "content does not match content_sha256", from);
             }
-            return new StoredContent(digesting.count(), sha256, mediaType, detected);
+            return new Stored(new StoredContent(digesting.count(), sha256, mediaType, detected), from);
         }
     }
 
@@ -338,10 +340,13 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
     private static final class PermanentFailure extends RuntimeException {
 
         private final FailureReason reason;
+        private final ObjectKey source;
 
-        PermanentFailure(String code, String message) {
+        /** @param source the key the staged bytes were (or should have been) read from */
+        PermanentFailure(String code, String message, ObjectKey source) {
             super(message, null, false, false);
             this.reason = new FailureReason(code, message);
+            this.source = source;
         }
     }
 }
