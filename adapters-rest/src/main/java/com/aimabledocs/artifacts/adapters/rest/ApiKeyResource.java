@@ -100,9 +100,9 @@ public class ApiKeyResource {
         return ApiKeyResponse.of(getKey.get(admin, SpaceId.parse(spaceId), ApiKeyId.parse(keyId)));
     }
 
-    /** Revokes at once and for good; revoking again answers 204 too. */
+    /** Revokes for good: at once here, within the key cache's TTL on other replicas; revoking again answers 204 too. */
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
-            description = "Admin credential only. At once on every replica; revoking again is 204 too.")
+            description = "Admin credential only. At once on the replica that answers, within ARTIFACTS_AUTH_CACHE_TTL (0.5 s by default) on the others; revoking again is 204 too.")
     @Tag(name = "api-keys")
     @APIResponse(responseCode = "204", description = "Revoked.")
     @APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
