@@ -60,7 +60,7 @@ public record ExternalGenerationRequestMessage(int schemaVersion, String request
             if (contentRef.objectKey() == null) {
                 throw new InvalidValueException("content_ref", "content_ref.object_key is required");
             }
-            return new ContentReference(new ObjectKey(contentRef.objectKey()));
+            return new ContentReference(ObjectKey.incoming(contentRef.objectKey()));
         }
         try {
             return new InlineContent(Base64.getDecoder().decode(contentBase64));

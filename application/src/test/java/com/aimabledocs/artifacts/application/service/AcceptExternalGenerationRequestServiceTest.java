@@ -119,6 +119,29 @@ class AcceptExternalGenerationRequestServiceTest {
     }
 
     @Test
+    void givenContentReferenceWithAKeyS3Allows_acceptAndProcess_makeAReadyArtifactWithTheSameBytes() {
+        ObjectKey incoming = ObjectKey.incoming("incoming/Scanner/2026-12/scan.v2.PDF");
+        ports.objects.store(incoming, BYTES, MediaType.OCTET_STREAM);
+
+        Accepted accepted = service.accept(request("req-8", space, new ContentReference(incoming)));
+        ProcessGenerationRequestService process = new ProcessGenerationRequestService(ports.artifacts, ports.spaces, ports.jobs,
+                ports.objects, ports.detector, ports.unitOfWork, ports.clock,
+                new RetryPolicy(Duration.ofMillis(10), Duration.ofSeconds(1), () -> 0.5));
+
+        assertThat(process.process(accepted.request())).isInstanceOf(Finished.class);
+        assertThat(ports.artifacts.get(accepted.request().artifactId()).status()).isEqualTo(ArtifactStatus.READY);
+        assertThat(ports.objects.bytesAt(accepted.request().stagedContent())).isEqualTo(BYTES);
+        assertThat(ports.objects.bytesAt(incoming)).as("the producer's object is left alone").isEqualTo(BYTES);
+    }
+
+    @Test
+    void givenReferenceWithADotDotSegment_request_isRefusedAsInvalidObjectKey() {
+        assertThatThrownBy(() -> new ContentReference(ObjectKey.incoming("incoming/../spaces/x")))
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.code()).isEqualTo("invalid_object_key"));
+    }
+
+    @Test
     void givenInlineContentAboveTheLimit_request_isRefused() {
         assertThatThrownBy(() -> new InlineContent(new byte[256 * 1024 + 1]))
                 .isInstanceOf(InvalidValueException.class);

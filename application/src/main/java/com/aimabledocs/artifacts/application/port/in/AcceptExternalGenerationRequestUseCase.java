@@ -69,11 +69,14 @@ public interface AcceptExternalGenerationRequestUseCase {
         }
     }
 
-    /** An object under {@code incoming/} in the artifacts bucket; it is copied, never modified or removed. */
+    /**
+     * An object under {@code incoming/} in the artifacts bucket; it is copied, never modified or removed.
+     * {@link ObjectKey#incoming} holds the rules of such a key.
+     */
     record ContentReference(ObjectKey key) implements Content {
 
         public ContentReference {
-            if (key == null || !key.value().startsWith("incoming/")) {
+            if (key == null || !key.isIncoming()) {
                 throw new InvalidValueException("content_ref", "content_ref.object_key must start with incoming/");
             }
         }
