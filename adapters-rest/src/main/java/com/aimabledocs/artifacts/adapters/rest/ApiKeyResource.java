@@ -21,14 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import org.jboss.resteasy.reactive.RestPath;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A space's API keys, for admins: issue (the secret is shown once), list, read and revoke. */
 @Path("/v1/spaces/{space_id}/api-keys")
@@ -51,18 +43,10 @@ public class ApiKeyResource {
     }
 
     /** 201 with the secret, which is not kept: {@code Cache-Control: no-store} so no cache keeps it either. */
-    @Operation(operationId = "issueApiKey", summary = "Issue an API key",
-            description = "Admin credential only. The secret is in this answer only (`Cache-Control: no-store`).")
-    @Tag(name = "api-keys")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ApiDocs.NewApiKey.class)))
-    @APIResponse(responseCode = "201", description = "Issued, with its secret.", headers = @Header(name = "Location", description = "The key."),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKeyResponse.class)))
-    @APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response issue(@Parameter(description = "The space's ID.") @RestPath("space_id") String spaceId, @Context ContainerRequestContext request,
-                          @Parameter(hidden = true) InputStream body) {
+    public Response issue(@RestPath("space_id") String spaceId, @Context ContainerRequestContext request,
+                          InputStream body) {
         AdminPrincipal admin = ApiKeyFilter.adminOf(request);
         SpaceId space = SpaceId.parse(spaceId);
         AdminRequestReader.NewApiKey fields = reader.readNewApiKey(body);
@@ -74,41 +58,25 @@ public class ApiKeyResource {
                 .build();
     }
 
-    @Operation(operationId = "listApiKeys", summary = "List a space's API keys",
-            description = "Admin credential only. Newest first, revoked ones too; never a secret or a hash.")
-    @Tag(name = "api-keys")
-    @APIResponse(responseCode = "200", description = "The keys.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyListResponse.class)))
-    @APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @GET
-    public ApiKeyListResponse list(@Parameter(description = "The space's ID.") @RestPath("space_id") String spaceId, @Context ContainerRequestContext request) {
+    public ApiKeyListResponse list(@RestPath("space_id") String spaceId, @Context ContainerRequestContext request) {
         AdminPrincipal admin = ApiKeyFilter.adminOf(request);
         return new ApiKeyListResponse(listKeys.list(admin, SpaceId.parse(spaceId)).stream()
                 .map(ApiKeyResponse::of).toList());
     }
 
-    @Operation(operationId = "getApiKey", summary = "Get an API key", description = "Admin credential only; never the secret.")
-    @Tag(name = "api-keys")
-    @APIResponse(responseCode = "200", description = "The key.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
-    @APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @GET
     @Path("{key_id}")
-    public ApiKeyResponse get(@Parameter(description = "The space's ID.") @RestPath("space_id") String spaceId, @Parameter(description = "The API key's ID.") @RestPath("key_id") String keyId,
+    public ApiKeyResponse get(@RestPath("space_id") String spaceId, @RestPath("key_id") String keyId,
                               @Context ContainerRequestContext request) {
         AdminPrincipal admin = ApiKeyFilter.adminOf(request);
         return ApiKeyResponse.of(getKey.get(admin, SpaceId.parse(spaceId), ApiKeyId.parse(keyId)));
     }
 
     /** Revokes for good: at once here, within the key cache's TTL on other replicas; revoking again answers 204 too. */
-    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
-            description = "Admin credential only. At once on the replica that answers, within ARTIFACTS_AUTH_CACHE_TTL (0.5 s by default) on the others; revoking again is 204 too.")
-    @Tag(name = "api-keys")
-    @APIResponse(responseCode = "204", description = "Revoked.")
-    @APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @DELETE
     @Path("{key_id}")
-    public Response revoke(@Parameter(description = "The space's ID.") @RestPath("space_id") String spaceId, @Parameter(description = "The API key's ID.") @RestPath("key_id") String keyId,
+    public Response revoke(@RestPath("space_id") String spaceId, @RestPath("key_id") String keyId,
                            @Context ContainerRequestContext request) {
         AdminPrincipal admin = ApiKeyFilter.adminOf(request);
         revokeKey.revoke(admin, SpaceId.parse(spaceId), ApiKeyId.parse(keyId));

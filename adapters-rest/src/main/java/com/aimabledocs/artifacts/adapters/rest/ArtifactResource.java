@@ -23,16 +23,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.aimabledocs.artifacts.application.port.in.DeleteArtifactUseCase;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -103,25 +93,13 @@ public class ArtifactResource {
         this.maxUploadBytes = config.api().maxUploadBytes();
     }
 
-    @Operation(operationId = "listArtifacts", summary = "List artifacts",
-            description = "Newest first, keyset-paginated: pass `next_cursor` back as `cursor` with the same filters. "
-                    + "Deleted artifacts are left out unless `status=deleted`.")
-    @Tag(name = "artifacts")
-    @APIResponse(responseCode = "200", description = "A page of artifacts.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArtifactPageResponse.class)))
     @GET
-    public ArtifactPageResponse list(@Parameter(description = "The space's ID.") @RestPath("space_id") String spaceId,
-                                     @Parameter(description = "Only artifacts linked to this thread.") @RestQuery("thread_id") String threadId,
-                                     @Parameter(description = "Only this document type.", schema = @Schema(enumeration = {
-                                             "document", "spreadsheet", "presentation", "image", "audio", "video",
-                                             "archive", "code", "data", "text", "other"}))
+    public ArtifactPageResponse list(@RestPath("space_id") String spaceId,
+                                     @RestQuery("thread_id") String threadId,
                                      @RestQuery("document_type") String documentType,
-                                     @Parameter(description = "Only this status.", schema = @Schema(enumeration = {
-                                             "pending", "processing", "ready", "failed", "deleted"}))
                                      @RestQuery("status") String status,
-                                     @Parameter(description = "`next_cursor` of the previous page.") @RestQuery("cursor") String cursor,
-                                     @Parameter(description = "Page size, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER,
-                                             minimum = "1", maximum = "100", defaultValue = "25")) @RestQuery("limit") String limit,
+                                     @RestQuery("cursor") String cursor,
+                                     @RestQuery("limit") String limit,
                                      @Context ContainerRequestContext request) {
         var page = listArtifacts.list(new ListArtifactsQuery.Request(ApiKeyFilter.principalOf(request),
                 SpaceId.parse(spaceId),
@@ -138,17 +116,11 @@ public class ArtifactResource {
      * The artifact's metadata, with an {@code ETag} over the exact JSON sent: it changes whenever anything in
      * the representation does (status, content, job outcome, timestamps), and {@code If-None-Match} gives 304.
      */
-    @Operation(operationId = "getArtifact", summary = "Get an artifact's metadata",
-            description = "Type, status, threads, size, SHA-256, media types, metadata, failure; `ETag` over the exact JSON.")
-    @Tag(name = "artifacts")
-    @APIResponse(responseCode = "200", description = "The artifact.", headers = @Header(name = "ETag", description = "Changes whenever the representation does."),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArtifactResponse.class)))
-    @APIResponse(responseCode = "304", description = "Not modified (`If-None-Match`).")
     @GET
     @Path("{artifact_id}")
-    public Response get(@Parameter(description = "The space's ID.") @RestPath("space_id") String spaceId,
-                        @Parameter(description = "The artifact's ID.") @RestPath("artifact_id") String artifactId,
-                        @Parameter(description = "ETags already held: 304 when one matches.") @RestHeader("If-None-Match") String ifNoneMatch,
+    public Response get(@RestPath("space_id") String spaceId,
+                        @RestPath("artifact_id") String artifactId,
+                        @RestHeader("If-None-Match") String ifNoneMatch,
                         @Context ContainerRequestContext request) {
         ArtifactResponse artifact = ArtifactResponse.of(getArtifact.get(ApiKeyFilter.principalOf(request),
                 SpaceId.parse(spaceId), ArtifactId.parse(artifactId)));
@@ -171,29 +143,19 @@ public class ArtifactResource {
      * Deletes the artifact: 204, also when it was deleted already. It leaves lists at once, its download
      * answers 410 {@code artifact_gone}, and its stored bytes are purged after the grace period.
      */
-    @Operation(operationId = "deleteArtifact", summary = "Delete an artifact",
-            description = "Soft delete: gone from lists at once, its download answers 410, unfinished jobs are canceled, "
-                    + "its bytes are purged after a grace period. Deleting again is 204 too. Scope `artifacts:write`.")
-    @Tag(name = "artifacts")
-    @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @DELETE
     @Path("{artifact_id}")
-    public Response delete(@Parameter(description = "The space's ID.") @RestPath("space_id") String spaceId,
-                           @Parameter(description = "The artifact's ID.") @RestPath("artifact_id") String artifactId,
+    public Response delete(@RestPath("space_id") String spaceId,
+                           @RestPath("artifact_id") String artifactId,
                            @Context ContainerRequestContext request) {
         deleteArtifact.delete(ApiKeyFilter.principalOf(request), SpaceId.parse(spaceId), ArtifactId.parse(artifactId));
         return Response.noContent().build();
     }
 
-    @Operation(operationId = "listArtifactJobs", summary = "List an artifact's jobs", description = "Oldest first.")
-    @Tag(name = "jobs")
-    @APIResponse(responseCode = "200", description = "The jobs.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobListResponse.class)))
     @GET
     @Path("{artifact_id}/jobs")
-    public JobListResponse jobs(@Parameter(description = "The space's ID.") @RestPath("space_id") String spaceId,
-                                @Parameter(description = "The artifact's ID.") @RestPath("artifact_id") String artifactId,
+    public JobListResponse jobs(@RestPath("space_id") String spaceId,
+                                @RestPath("artifact_id") String artifactId,
                                 @Context ContainerRequestContext request) {
         return new JobListResponse(listJobs.list(ApiKeyFilter.principalOf(request), SpaceId.parse(spaceId),
                 ArtifactId.parse(artifactId)).stream().map(JobResponse::of).toList());
@@ -204,27 +166,6 @@ public class ArtifactResource {
      * depend on the object's size. With {@code ?redirect=true} it answers 302 to a short-lived presigned storage
      * URL instead, so the bytes bypass the service.
      */
-    @Operation(operationId = "downloadArtifact", summary = "Download an artifact's file",
-            description = "Streams the bytes; supports `Range` (206/416), `If-None-Match` (304), `If-Range`, and "
-                    + "`redirect=true` (302 to presigned storage).")
-    @Tag(name = "artifacts")
-    @APIResponse(responseCode = "200", description = "The whole file, as an attachment.",
-            headers = {@Header(name = "ETag", description = "The strong SHA-256 of the content."),
-                    @Header(name = "Content-Disposition", description = "attachment; filename=…; filename*=UTF-8''…"),
-                    @Header(name = "Accept-Ranges", description = "bytes"),
-                    @Header(name = "Content-Security-Policy", description = "default-src 'none'; sandbox"),
-                    @Header(name = "X-Content-Type-Options", description = "nosniff")},
-            content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "206", description = "One byte range (`Range`).",
-            headers = @Header(name = "Content-Range", description = "bytes first-last/total"),
-            content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "302", description = "`redirect=true`: a short-lived presigned storage URL.",
-            headers = @Header(name = "Location", description = "The presigned URL."))
-    @APIResponse(responseCode = "304", description = "Not modified (`If-None-Match`).")
-    @APIResponse(responseCode = "409", description = "Not ready yet (`artifact_not_ready`) or failed (`artifact_failed`).")
-    @APIResponse(responseCode = "410", description = "Deleted (`artifact_gone`).")
-    @APIResponse(responseCode = "416", description = "Range not satisfiable (`range_not_satisfiable`).",
-            headers = @Header(name = "Content-Range", description = "bytes */total"))
     @GET
     @Path("{artifact_id}/download")
     @Produces(MediaType.WILDCARD)
@@ -236,11 +177,6 @@ public class ArtifactResource {
      * The same status and headers as {@link #download} without the body, and without opening the object:
      * everything comes from the stored metadata.
      */
-    @Operation(operationId = "headArtifactDownload", summary = "Download headers only",
-            description = "The status and headers `downloadArtifact` would answer (200, 206, 302, 304, 409, 410, 416), "
-                    + "without a body and without reading the object.")
-    @Tag(name = "artifacts")
-    @APIResponse(responseCode = "200", description = "The headers of the whole file.")
     @HEAD
     @Path("{artifact_id}/download")
     @Produces(MediaType.WILDCARD)
@@ -251,27 +187,21 @@ public class ArtifactResource {
     /** What a download request says: the artifact, and how the client wants its bytes. */
     public static final class DownloadRequest {
 
-        @Parameter(description = "The space's ID.")
         @RestPath("space_id")
         String spaceId;
 
-        @Parameter(description = "The artifact's ID.")
         @RestPath("artifact_id")
         String artifactId;
 
-        @Parameter(description = "`true`: answer 302 to a presigned storage URL.", schema = @Schema(type = SchemaType.BOOLEAN))
         @RestQuery("redirect")
         String redirect;
 
-        @Parameter(description = "ETags already held: 304 when one matches.")
         @RestHeader("If-None-Match")
         String ifNoneMatch;
 
-        @Parameter(description = "One range: `bytes=a-b`, `bytes=a-` or `bytes=-n`.", example = "bytes=0-99")
         @RestHeader("Range")
         String range;
 
-        @Parameter(description = "Serve the range only if the ETag still matches.")
         @RestHeader("If-Range")
         String ifRange;
     }
@@ -415,33 +345,12 @@ public class ArtifactResource {
      * Accepts a generation request: 202 with the pending artifact and its queued job. The body is read as a
      * stream and its base64 content decoded to a temporary file on the way in.
      */
-    @Operation(operationId = "generateArtifact", summary = "Generate an artifact (asynchronous)",
-            description = "Records the request, stages the bytes and queues a job: 202 with the pending artifact and its "
-                    + "queued job; poll the jobs or the artifact. JSON with base64 content, or multipart/form-data with the "
-                    + "file as it is. Honours `Idempotency-Key`. Scope `artifacts:write`.")
-    @Tag(name = "artifacts")
-    @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiDocs.GenerateRequest.class),
-                    examples = @ExampleObject(name = "document", value = """
-                            {"name": "New Artifact", "type": "document", "content": "SGVsbG8sIHdvcmxk", "thread_ids": ["thread-42"]}""")),
-            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ApiDocs.GenerateForm.class))})
-    @APIResponse(responseCode = "202", description = "Accepted: the pending artifact and its queued job.",
-            headers = {@Header(name = "Location", description = "The artifact."),
-                    @Header(name = "Idempotent-Replayed", description = "`true` on a replay of an earlier request.")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GenerationAcceptedResponse.class)))
-    @APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
-    @APIResponse(responseCode = "409", description = "The `Idempotency-Key` is in use by a request in flight (`idempotency_key_in_use`).")
-    @APIResponse(responseCode = "413", description = "The body exceeds the limit (`payload_too_large`), answered before it is read.")
-    @APIResponse(responseCode = "415", description = "Neither JSON nor multipart/form-data (`unsupported_media_type`).")
-    @APIResponse(responseCode = "422", description = "Key reused with another body (`idempotency_key_reused`), bytes differ from "
-            + "`content_sha256` (`content_sha256_mismatch`), or the declared type contradicts the bytes (`media_type_mismatch`).")
     @POST
     @Path("generate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response generate(@Parameter(description = "The space's ID.") @RestPath("space_id") String spaceId,
-                             @Parameter(description = "1 to 255 printable characters; a retry replays the first answer.",
-                                     example = "7f1c2b9e-first-try") @RestHeader("Idempotency-Key") String idempotencyKey,
-                             @Parameter(hidden = true) @RestHeader("Content-Length") String contentLength,
+    public Response generate(@RestPath("space_id") String spaceId,
+                             @RestHeader("Idempotency-Key") String idempotencyKey,
+                             @RestHeader("Content-Length") String contentLength,
                              @Context ContainerRequestContext request, InputStream body) {
         Principal principal = ApiKeyFilter.principalOf(request);
         SpaceId space = SpaceId.parse(spaceId);
@@ -464,7 +373,7 @@ public class ArtifactResource {
      * Same checks, errors, idempotency and use case as the JSON form; every uploaded file is deleted when the
      * request ends, whatever its outcome.
      */
-    @Operation(hidden = true) // documented with generate: one operation, two request media types
+    // documented with generate: one operation, two request media types
     @POST
     @Path("generate")
     @Consumes(MediaType.MULTIPART_FORM_DATA)

@@ -21,15 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestPath;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Spaces: created by an admin; read by an admin or by any key of that space. {@code Idempotency-Key} is not
@@ -50,16 +42,9 @@ public class SpaceResource {
         this.reader = new AdminRequestReader(json);
     }
 
-    @Operation(operationId = "createSpace", summary = "Create a space", description = "Admin credential only.")
-    @Tag(name = "spaces")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ApiDocs.NewSpace.class)))
-    @APIResponse(responseCode = "201", description = "Created.", headers = @Header(name = "Location", description = "The space."),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpaceResponse.class)))
-    @APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Context ContainerRequestContext request, @Parameter(hidden = true) InputStream body) {
+    public Response create(@Context ContainerRequestContext request, InputStream body) {
         AdminPrincipal admin = ApiKeyFilter.adminOf(request);
         AdminRequestReader.NewSpace fields = reader.readNewSpace(body);
         Space space;
@@ -72,13 +57,9 @@ public class SpaceResource {
         return Response.created(URI.create("/v1/spaces/" + space.id())).entity(SpaceResponse.of(space)).build();
     }
 
-    @Operation(operationId = "getSpace", summary = "Get a space", description = "Admin credential, or any key of this space.")
-    @Tag(name = "spaces")
-    @APIResponse(responseCode = "200", description = "The space.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpaceResponse.class)))
     @GET
     @Path("{space_id}")
-    public SpaceResponse get(@Parameter(description = "The space's ID.") @RestPath("space_id") String spaceId, @Context ContainerRequestContext request) {
+    public SpaceResponse get(@RestPath("space_id") String spaceId, @Context ContainerRequestContext request) {
         SpaceId id = SpaceId.parse(spaceId);
         Object caller = ApiKeyFilter.callerOf(request);
         Space space = caller instanceof Principal principal ? getSpace.get(principal, id)
@@ -94,7 +75,6 @@ public class SpaceResource {
      */
     @GET
     @Path("{space_id}/{collection: artifacts|api-keys}{rest: (/.*)?}")
-    @Operation(hidden = true)
     public Response deeperRoutes() {
         throw new NotFoundException();
     }

@@ -55,9 +55,9 @@ final class ApiTestSupport {
         return ConfigProvider.getConfig().getValue("artifacts.bootstrap.api-key", String.class);
     }
 
-    /** A request without any key. */
+    /** A request without any key; its request and response are checked against docs/openapi.yaml. */
     static RequestSpecification anonymous() {
-        return given().filter(NO_SERVER_ERROR);
+        return given().filter(NO_SERVER_ERROR).filter(OpenApiValidation.FILTER);
     }
 
     /** A request with the bootstrap key (read and write on the bootstrap space). */

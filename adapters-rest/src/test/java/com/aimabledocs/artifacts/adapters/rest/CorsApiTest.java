@@ -73,7 +73,7 @@ class CorsApiTest {
 
     @Test
     void givenDisallowedOrigin_actualRequest_getsNoCorsHeaders() {
-        Response response = given().header(ApiTestSupport.API_KEY, ApiTestSupport.bootstrapKey())
+        Response response = ApiTestSupport.api()
                 .header("Origin", DISALLOWED).get(artifactsPath(bootstrapSpace()));
         assertThat(response.statusCode()).isLessThan(500);
         assertThat(response.header("Access-Control-Allow-Origin")).isNull();
