@@ -4,6 +4,7 @@ import com.aimabledocs.artifacts.domain.access.ApiKeyName;
 import com.aimabledocs.artifacts.domain.access.Scope;
 import com.aimabledocs.artifacts.domain.space.MediaTypePolicy;
 import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -116,6 +117,8 @@ final class AdminRequestReader {
         JsonNode root;
         try {
             root = bytes.length == 0 ? null : json.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw StrictJson.invalidJson(e);
         } catch (IOException e) {
             throw new ApiProblemException(400, "invalid_json", "the request body is not valid JSON");
         }

@@ -121,10 +121,7 @@ final class GenerateRequestReader {
             throw e;
         } catch (JsonProcessingException e) {
             deleteQuietly(file);
-            var at = e.getLocation();
-            throw new ApiProblemException(400, "invalid_json", at == null
-                    ? "the request body is not valid JSON"
-                    : "the request body is not valid JSON (line %d, column %d)".formatted(at.getLineNr(), at.getColumnNr()));
+            throw StrictJson.invalidJson(e);
         } catch (IOException e) {
             deleteQuietly(file);
             throw new UncheckedIOException(e);

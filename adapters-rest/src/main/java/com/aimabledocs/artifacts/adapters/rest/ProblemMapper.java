@@ -68,7 +68,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, ContainerRequestContext request) {
-        return build(request, 400, "invalid_json", "the request body is not valid JSON", List.of()).build();
+        return api(StrictJson.invalidJson(e), request);
     }
 
     /**

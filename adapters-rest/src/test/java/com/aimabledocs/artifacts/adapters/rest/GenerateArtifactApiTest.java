@@ -173,6 +173,19 @@ class GenerateArtifactApiTest {
         assertProblem(post("[1, 2]".getBytes(StandardCharsets.UTF_8)), 400, "invalid_json");
     }
 
+    /** Strict JSON: a key given twice is refused, never "last one wins", whichever field it is and wherever it sits. */
+    @Test
+    void givenDuplicatedKey_generate_returns400InvalidJson_namingTheKey() {
+        String content = Base64.getEncoder().encodeToString("hello".getBytes(StandardCharsets.UTF_8));
+        JsonPath problem = assertProblem(post(("{\"name\":\"a\",\"name\":\"b\",\"type\":\"document\",\"content\":\""
+                + content + "\"}").getBytes(StandardCharsets.UTF_8)), 400, "invalid_json");
+        assertThat(problem.getString("detail")).contains("\"name\" appears twice");
+        assertProblem(post(("{\"name\":\"a\",\"type\":\"document\",\"content\":\"" + content
+                + "\",\"metadata\":{\"k\":\"1\",\"k\":\"2\"}}").getBytes(StandardCharsets.UTF_8)), 400, "invalid_json");
+        assertProblem(post(("{\"name\":\"a\",\"type\":\"document\",\"content\":\"" + content + "\",\"content\":\""
+                + content + "\"}").getBytes(StandardCharsets.UTF_8)), 400, "invalid_json");
+    }
+
     @Test
     void givenTextPlain_generate_returns415() {
         Response response = api().contentType("text/plain").body("hello").post(generatePath());
