@@ -203,6 +203,12 @@ async function verifyArtifact(label: string, id: string, sent: Buffer, expectedM
   check(receivedSha === artifact.sha256, `${label} downloaded sha256 differs from the metadata's`);
   check(download.raw.headers.get('etag') === `"${receivedSha}"`, `${label} ETag ${download.raw.headers.get('etag')}`);
   step(`download ${label}: HTTP 200, ${received.length} bytes, Content-Type ${download.raw.headers.get('content-type')}, bytes equal to those sent: true, sha256 equal (sent = downloaded = metadata = ETag): true`);
+
+  const head = await artifacts.headArtifactDownloadRaw({ spaceId, artifactId: id });
+  check(head.raw.status === 200, `${label} HEAD answered ${head.raw.status}`);
+  check(head.raw.headers.get('content-length') === String(sent.length), `${label} HEAD Content-Length ${head.raw.headers.get('content-length')}`);
+  check(head.raw.headers.get('etag') === download.raw.headers.get('etag'), `${label} HEAD ETag ${head.raw.headers.get('etag')}`);
+  step(`headArtifactDownload ${label}: HTTP 200, Content-Length ${head.raw.headers.get('content-length')}, ETag equal to the download's: true`);
 }
 
 async function expectProblem(status: number, call: () => Promise<unknown>): Promise<Problem> {

@@ -8,6 +8,7 @@ import com.aimabledocs.artifacts.client.api.ArtifactsApi.APIDeleteArtifactReques
 import com.aimabledocs.artifacts.client.api.ArtifactsApi.APIDownloadArtifactRequest;
 import com.aimabledocs.artifacts.client.api.ArtifactsApi.APIGenerateArtifactRequest;
 import com.aimabledocs.artifacts.client.api.ArtifactsApi.APIGetArtifactRequest;
+import com.aimabledocs.artifacts.client.api.ArtifactsApi.APIHeadArtifactDownloadRequest;
 import com.aimabledocs.artifacts.client.api.ArtifactsApi.APIListArtifactsRequest;
 import com.aimabledocs.artifacts.client.api.JobsApi;
 import com.aimabledocs.artifacts.client.api.JobsApi.APIListArtifactJobsRequest;
@@ -103,8 +104,8 @@ public final class JavaClientWorkflow {
         try {
             workflow.run();
         } catch (Exception | AssertionError e) {
-            String detail = e instanceof ApiException api ? " (HTTP " + api.getCode() + ": " + api.getResponseBody() + ")" : "";
-            System.out.println(PREFIX + "FAIL after " + workflow.steps + " steps: " + e + detail);
+            // An ApiException's message names the operation, the status and the body.
+            System.out.println(PREFIX + "FAIL after " + workflow.steps + " steps: " + e);
             System.exit(1);
         }
         System.out.println(PREFIX + "PASS: " + workflow.steps + " steps, Java client workflow against " + baseUrl);
@@ -306,6 +307,14 @@ public final class JavaClientWorkflow {
         check(("\"" + receivedSha + "\"").equals(header(download, "ETag")), label + " ETag " + header(download, "ETag"));
         step("download " + label + ": HTTP 200, " + received.length + " bytes, Content-Type " + header(download, "Content-Type")
                 + ", bytes equal to those sent: true, sha256 equal (sent = downloaded = metadata = ETag): true");
+
+        var head = artifacts.headArtifactDownloadWithHttpInfo(APIHeadArtifactDownloadRequest.newBuilder()
+                .spaceId(spaceId).artifactId(id).build());
+        check(head.getStatusCode() == 200, label + " HEAD answered " + head.getStatusCode());
+        check(Long.toString(sent.length).equals(header(head, "Content-Length")), label + " HEAD Content-Length " + header(head, "Content-Length"));
+        check(header(download, "ETag").equals(header(head, "ETag")), label + " HEAD ETag " + header(head, "ETag"));
+        step("headArtifactDownload " + label + ": HTTP 200, Content-Length " + header(head, "Content-Length")
+                + ", ETag equal to the download's: true");
     }
 
     @FunctionalInterface
