@@ -23,9 +23,11 @@ import com.aimabledocs.artifacts.domain.shared.FailureReason;
 import com.aimabledocs.artifacts.domain.shared.UnavailableException;
 import com.aimabledocs.artifacts.domain.space.SpaceNotFoundException;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -85,6 +87,12 @@ public class GenerationRequestConsumer {
     private final ProcessGenerationRequestUseCase process;
     private final AcceptExternalGenerationRequestUseCase acceptExternal;
     private final ObjectMapper json;
+    /**
+     * Reads the records: the application's mapper, refusing a JSON object that holds a key twice (RFC 8259
+     * leaves the meaning of {@code {"name":"a","name":"b"}} open; a lenient reader would silently keep the
+     * last one, where another consumer of the topic may keep the first).
+     */
+    private final ObjectReader requests;
     private final WorkerConfig config;
     private final DeadLetters deadLetters;
     private final WorkerMetrics metrics;
@@ -108,6 +116,7 @@ public class GenerationRequestConsumer {
         this.process = process;
         this.acceptExternal = acceptExternal;
         this.json = json;
+        this.requests = json.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.config = config;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
@@ -216,8 +225,12 @@ public class GenerationRequestConsumer {
         }
         JsonNode tree;
         try {
-            tree = json.readTree(record.value());
+            tree = requests.readTree(record.value());
         } catch (JsonParseException notJson) {
+            if (isWellFormed(record.value())) {
+                // duplicate detection is all that tells the two readers apart
+                throw new Unreadable(INVALID_MESSAGE, "a JSON object holds a key twice: " + notJson.getOriginalMessage());
+            }
             throw new Unreadable(UNREADABLE_MESSAGE, "not JSON: " + notJson.getOriginalMessage());
         } catch (IOException e) {
             throw new Unreadable(UNREADABLE_MESSAGE, e.getMessage());
@@ -240,6 +253,16 @@ public class GenerationRequestConsumer {
             throw new Unreadable(INVALID_MESSAGE, "a required field is missing: " + missing.getMessage());
         }
         throw new Unreadable(INVALID_MESSAGE, "a generation request has a job_id or a request_id");
+    }
+
+    /** Whether the value is JSON once duplicated keys are allowed. */
+    private boolean isWellFormed(byte[] value) {
+        try {
+            json.readTree(value);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Creates an external request's artifact and job if they do not exist yet, and stages its content. */

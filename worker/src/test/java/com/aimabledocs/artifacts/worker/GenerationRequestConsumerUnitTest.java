@@ -96,8 +96,12 @@ class GenerationRequestConsumerUnitTest {
     }
 
     private static ConsumerRecord<String, byte[]> validRecord() {
-        return record("{\"schema_version\":1,\"job_id\":\"%s\",\"artifact_id\":\"%s\",\"space_id\":\"%s\",\"staged_object_key\":\"%s\"}"
-                .formatted(JOB, ARTIFACT, SPACE, ObjectKey.stagingFor(SPACE, ARTIFACT, JOB)));
+        return record(validRecordValue());
+    }
+
+    private static String validRecordValue() {
+        return "{\"schema_version\":1,\"job_id\":\"%s\",\"artifact_id\":\"%s\",\"space_id\":\"%s\",\"staged_object_key\":\"%s\"}"
+                .formatted(JOB, ARTIFACT, SPACE, ObjectKey.stagingFor(SPACE, ARTIFACT, JOB));
     }
 
     private static Job running() {
@@ -188,6 +192,33 @@ class GenerationRequestConsumerUnitTest {
         consumer(request -> {
             throw new AssertionError("not to be processed");
         }).consume(record(null));
+
+        assertThat(letters).extracting(Letter::reason).containsExactly("unreadable_message");
+    }
+
+    @Test
+    void givenJsonObjectHoldingAKeyTwice_consume_deadLettersItAsInvalidWithoutProcessing() throws Exception {
+        String external = "{\"schema_version\":1,\"request_id\":\"r-1\",\"space_id\":\"%s\",\"name\":\"a\",\"name\":\"b\",\"type\":\"document\",\"content_base64\":\"SGk=\"}"
+                .formatted(SPACE);
+        String nested = "{\"schema_version\":1,\"request_id\":\"r-2\",\"space_id\":\"%s\",\"name\":\"a\",\"type\":\"document\",\"content_ref\":{\"object_key\":\"incoming/a\",\"object_key\":\"incoming/b\"}}"
+                .formatted(SPACE);
+        String api = validRecordValue().replace("{", "{\"job_id\":\"" + UUID.randomUUID() + "\",");
+
+        for (String value : List.of(external, nested, api)) {
+            consumer(request -> {
+                throw new AssertionError("not to be processed");
+            }).consume(record(value));
+        }
+
+        assertThat(letters).extracting(Letter::reason).containsExactly("invalid_message", "invalid_message", "invalid_message");
+        assertThat(letters).extracting(Letter::message).allSatisfy(message -> assertThat(message).contains("twice"));
+    }
+
+    @Test
+    void givenJsonThatIsBrokenAndHoldsAKeyTwice_consume_deadLettersItAsUnreadable() throws Exception {
+        consumer(request -> {
+            throw new AssertionError("not to be processed");
+        }).consume(record("{\"name\":\"a\",\"name\":\"b\""));
 
         assertThat(letters).extracting(Letter::reason).containsExactly("unreadable_message");
     }
