@@ -3,6 +3,7 @@ package com.aimabledocs.artifacts.adapters.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.aimabledocs.artifacts.adapters.messaging.contract.AsyncApiContract;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
 import com.aimabledocs.artifacts.domain.artifact.Sha256;
@@ -17,11 +18,13 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 /** The wire contract of the generation-requests topic, schema version 1. */
@@ -40,8 +43,10 @@ class GenerationRequestMessageTest {
     void givenRequestWithDigest_serialize_writesTheSnakeCaseContract() throws Exception {
         GenerationRequest request = request(Optional.of(SHA));
 
-        JsonNode written = JSON.readTree(JSON.writeValueAsString(GenerationRequestMessage.from(request)));
+        String value = JSON.writeValueAsString(GenerationRequestMessage.from(request));
+        JsonNode written = JSON.readTree(value);
 
+        assertConformsToTheContract(value);
         assertThat(fieldNames(written)).containsExactlyInAnyOrder("schema_version", "job_id", "artifact_id",
                 "space_id", "staged_object_key", "content_sha256", "requested_at");
         assertThat(written.get("schema_version").isInt()).isTrue();
@@ -56,8 +61,10 @@ class GenerationRequestMessageTest {
 
     @Test
     void givenRequestWithoutDigest_serialize_leavesContentSha256Out() throws Exception {
-        JsonNode written = JSON.readTree(JSON.writeValueAsString(GenerationRequestMessage.from(request(Optional.empty()))));
+        String value = JSON.writeValueAsString(GenerationRequestMessage.from(request(Optional.empty())));
+        JsonNode written = JSON.readTree(value);
 
+        assertConformsToTheContract(value);
         assertThat(written.has("content_sha256")).isFalse();
         assertThat(written.size()).isEqualTo(6);
     }
@@ -111,6 +118,15 @@ class GenerationRequestMessageTest {
         node.remove("requested_at");
 
         assertThat(JSON.treeToValue(node, GenerationRequestMessage.class).toDomain().requestedAt()).isEqualTo(Instant.EPOCH);
+    }
+
+    /** As the outbox relay sends it, with the headers the API always adds. */
+    private static void assertConformsToTheContract(String value) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("event_type", GenerationRequestMessage.EVENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        headers.add("outbox_id", "1".getBytes(StandardCharsets.UTF_8));
+        assertThat(AsyncApiContract.get().violations("apiGenerationRequest", value.getBytes(StandardCharsets.UTF_8), headers))
+                .isEmpty();
     }
 
     private static void assertInvalid(ObjectNode node, String code) throws Exception {

@@ -1,8 +1,10 @@
 package com.aimabledocs.artifacts.adapters.messaging;
 
+import static com.aimabledocs.artifacts.adapters.messaging.contract.AsyncApiContract.Channel.LIFECYCLE_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.aimabledocs.artifacts.adapters.messaging.contract.AsyncApiContract;
 import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactMetadata;
@@ -35,7 +37,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-/** Every stored status change becomes an event on the events topic, in order per artifact; a rollback none. */
+/**
+ * Every stored status change becomes an event on the events topic, in order per artifact; a rollback none.
+ * Every event read conforms to docs/asyncapi.yaml.
+ */
 @QuarkusTest
 class LifecycleEventsTest {
 
@@ -93,6 +98,7 @@ class LifecycleEventsTest {
             consumer.subscribe(List.of(topic));
             await("four events for the artifact").atMost(Duration.ofSeconds(20)).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    AsyncApiContract.get().assertConforms(LIFECYCLE_EVENTS, record);
                     if (record.key().equals(artifactId.toString())) {
                         JsonNode event = json.readTree(record.value());
                         assertThat(event.get("schema_version").asInt()).isEqualTo(1);
@@ -104,6 +110,7 @@ class LifecycleEventsTest {
                 return types.size() >= 4;
             });
             consumer.poll(Duration.ofSeconds(1)).forEach(r -> {
+                AsyncApiContract.get().assertConforms(LIFECYCLE_EVENTS, r);
                 if (r.key().equals(artifactId.toString())) {
                     types.add("unexpected");
                 }

@@ -1,8 +1,10 @@
 package com.aimabledocs.artifacts.adapters.messaging;
 
+import static com.aimabledocs.artifacts.adapters.messaging.contract.AsyncApiContract.Channel.GENERATION_REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.aimabledocs.artifacts.adapters.messaging.contract.AsyncApiContract;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
 import com.aimabledocs.artifacts.domain.artifact.Sha256;
@@ -202,8 +204,12 @@ class OutboxRelayTest {
         assertThat(rows).isZero();
     }
 
+    /** Every record read from the topic, this test's or not, must conform to docs/asyncapi.yaml. */
     private static void poll() {
-        consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+            AsyncApiContract.get().assertConforms(GENERATION_REQUESTS, record);
+            received.add(record);
+        });
     }
 
     private static void pollFor(Duration duration) {
