@@ -1,9 +1,13 @@
 package com.aimabledocs.artifacts.worker;
 
 import static com.aimabledocs.artifacts.worker.WorkerFixtures.TIMEOUT;
+import static com.aimabledocs.artifacts.adapters.messaging.contract.AsyncApiContract.Channel.DEAD_LETTERS;
+import static com.aimabledocs.artifacts.adapters.messaging.contract.AsyncApiContract.Channel.GENERATION_REQUESTS;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aimabledocs.artifacts.adapters.messaging.contract.AsyncApiContract;
+import com.aimabledocs.artifacts.application.service.AcceptExternalGenerationRequestService;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactStatus;
 import com.aimabledocs.artifacts.domain.artifact.MediaType;
 import com.aimabledocs.artifacts.domain.artifact.Sha256;
@@ -42,7 +46,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +56,9 @@ import org.junit.jupiter.api.Test;
  * Retries, leases, the sweeper and dead letters, against the real test stack: poison records and failed
  * jobs land in the dead-letter topic with their reason, and jobs whose request was lost, whose retry time
  * came or whose worker died are re-driven by the sweeper (through the outbox and Kafka) until they end.
- * Times are short in the tests' configuration: lease 3 s, sweep every 1 s, queued-stale-after 3 s.
+ * Times are short in the tests' configuration: lease 3 s, sweep every 1 s, queued-stale-after 3 s. Every
+ * record produced, and every dead letter read, is checked against docs/asyncapi.yaml, and so is everything
+ * the worker writes to Kafka meanwhile ({@link ContractWatch}).
  */
 @QuarkusTest
 @WithTestResource(value = WorkerTestTopic.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -69,6 +77,8 @@ class DeliveryGuaranteesTest {
     String topic;
     @ConfigProperty(name = "artifacts.messaging.dead-letter-topic")
     String deadLetterTopic;
+
+    private static ContractWatch watch;
 
     private KafkaProducer<String, byte[]> producer;
     private KafkaConsumer<String, byte[]> deadLetters;
@@ -95,10 +105,26 @@ class DeliveryGuaranteesTest {
         space = fixtures.newSpace();
     }
 
+    @BeforeAll
+    static void watchWhatTheWorkerWrites() {
+        watch = ContractWatch.open();
+    }
+
+    @AfterAll
+    static void checkTheRest() {
+        try {
+            watch.assertAllConform(Duration.ofSeconds(1));
+            assertThat(watch.checked()).as("records the worker wrote, checked against the contract").isPositive();
+        } finally {
+            watch.close();
+        }
+    }
+
     @AfterEach
     void tearDown() {
         producer.close(Duration.ofSeconds(5));
         deadLetters.close(Duration.ofSeconds(5));
+        watch.assertAllConform(Duration.ofMillis(200));
     }
 
     // ---- poison messages ----
@@ -110,7 +136,7 @@ class DeliveryGuaranteesTest {
         byte[] poison = ("not JSON { " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         double countedBefore = counter("artifacts_worker_dead_letters_total", "reason", "unreadable_message");
 
-        RecordMetadata poisoned = send(key, poison);
+        RecordMetadata poisoned = sendBreakingTheContract(key, poison);
         send(key, bytes(fixtures.message(valid, Optional.empty())));
 
         ConsumerRecord<String, byte[]> letter = awaitDeadLetter(r -> java.util.Arrays.equals(r.value(), poison));
@@ -137,7 +163,7 @@ class DeliveryGuaranteesTest {
         String wrongType = "{\"schema_version\":\"one\",\"artifact_id\":\"" + marker + "\"}";
 
         for (String value : List.of(unknownVersion, badUuid, missingFields, wrongType)) {
-            send(marker, bytes(value));
+            sendBreakingTheContract(marker, bytes(value));
         }
 
         for (String value : List.of(unknownVersion, badUuid, missingFields, wrongType)) {
@@ -145,6 +171,24 @@ class DeliveryGuaranteesTest {
             assertThat(header(letter, DeadLetters.REASON)).as(value).isEqualTo("invalid_message");
         }
         assertThat(counter("artifacts_worker_dead_letters_total", "reason", "invalid_message")).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void givenRequestWhoseJsonHoldsAKeyTwice_itIsDeadLetteredAsInvalidMessageAndCreatesNothing() throws Exception {
+        String requestId = "duplicated-name-" + UUID.randomUUID();
+        String value = ("{\"schema_version\":1,\"request_id\":\"%s\",\"space_id\":\"%s\",\"name\":\"a.txt\","
+                + "\"name\":\"b.txt\",\"type\":\"document\",\"content_base64\":\"SGVsbG8=\"}").formatted(requestId, space);
+        double countedBefore = counter("artifacts_worker_dead_letters_total", "reason", "invalid_message");
+
+        sendBreakingTheContract(requestId, bytes(value));
+
+        ConsumerRecord<String, byte[]> letter = awaitDeadLetter(r -> new String(r.value(), StandardCharsets.UTF_8).equals(value));
+        assertThat(header(letter, DeadLetters.REASON)).isEqualTo("invalid_message");
+        assertThat(header(letter, DeadLetters.MESSAGE)).contains("twice").contains("name");
+        assertThat(fixtures.findArtifact(space, AcceptExternalGenerationRequestService.artifactIdFor(space, requestId)))
+                .as("no artifact for a request read neither way").isEmpty();
+        assertThat(counter("artifacts_worker_dead_letters_total", "reason", "invalid_message"))
+                .isGreaterThanOrEqualTo(countedBefore + 1);
     }
 
     @Test
@@ -295,13 +339,23 @@ class DeliveryGuaranteesTest {
     // ---- helpers ----
 
     private RecordMetadata send(String key, byte[] value) throws Exception {
-        return producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        AsyncApiContract.get().assertConforms(GENERATION_REQUESTS, record);
+        return producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+
+    /** A record the worker must refuse, which the contract refuses too. */
+    private RecordMetadata sendBreakingTheContract(String key, byte[] value) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        AsyncApiContract.get().assertBreaks(GENERATION_REQUESTS, record);
+        return producer.send(record).get(10, TimeUnit.SECONDS);
     }
 
     private ConsumerRecord<String, byte[]> awaitDeadLetter(Predicate<ConsumerRecord<String, byte[]>> wanted) {
         return org.awaitility.Awaitility.await("a dead letter").atMost(TIMEOUT).pollInterval(Duration.ZERO)
                 .until(() -> {
                     for (ConsumerRecord<String, byte[]> record : deadLetters.poll(Duration.ofMillis(200))) {
+                        AsyncApiContract.get().assertConforms(DEAD_LETTERS, record);
                         deadLettersSeen.add(record);
                     }
                     return deadLettersSeen.stream().filter(wanted).findFirst();

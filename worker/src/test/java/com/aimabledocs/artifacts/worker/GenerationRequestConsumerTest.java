@@ -1,8 +1,10 @@
 package com.aimabledocs.artifacts.worker;
 
+import static com.aimabledocs.artifacts.adapters.messaging.contract.AsyncApiContract.Channel.GENERATION_REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.aimabledocs.artifacts.adapters.messaging.contract.AsyncApiContract;
 import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactMetadata;
@@ -54,14 +56,17 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The worker against the real test stack: each case stores a space, a pending artifact, a queued job and
  * the staged bytes through the ports, produces the generation request as raw JSON (the wire contract) and
- * waits for the outcome in PostgreSQL and S3.
+ * waits for the outcome in PostgreSQL and S3. Every request is checked against docs/asyncapi.yaml as it is
+ * sent, and so is everything the worker writes to Kafka meanwhile ({@link ContractWatch}).
  */
 @QuarkusTest
 @WithTestResource(value = WorkerTestTopic.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -92,8 +97,25 @@ class GenerationRequestConsumerTest {
     @ConfigProperty(name = "mp.messaging.incoming.generation-requests.group.id")
     String groupId;
 
+    private static ContractWatch watch;
+
     private KafkaProducer<String, String> producer;
     private SpaceId space;
+
+    @BeforeAll
+    static void watchWhatTheWorkerWrites() {
+        watch = ContractWatch.open();
+    }
+
+    @AfterAll
+    static void checkTheRest() {
+        try {
+            watch.assertAllConform(Duration.ofSeconds(1));
+            assertThat(watch.checked()).as("records the worker wrote, checked against the contract").isPositive();
+        } finally {
+            watch.close();
+        }
+    }
 
     @BeforeEach
     void setUp() {
@@ -110,6 +132,7 @@ class GenerationRequestConsumerTest {
     @AfterEach
     void tearDown() {
         producer.close(Duration.ofSeconds(5));
+        watch.assertAllConform(Duration.ofMillis(200));
     }
 
     @Test
@@ -189,8 +212,8 @@ class GenerationRequestConsumerTest {
         Staged futureSchema = stage("future.txt", new MediaType("text/plain"), "v2".getBytes(StandardCharsets.UTF_8));
         String key = valid.artifact().toString();
 
-        send(key, "this is not JSON {");
-        send(key, message(futureSchema, Optional.empty()).replace("\"schema_version\":1", "\"schema_version\":2"));
+        sendBreakingTheContract(key, "this is not JSON {");
+        sendBreakingTheContract(key, message(futureSchema, Optional.empty()).replace("\"schema_version\":1", "\"schema_version\":2"));
         RecordMetadata last = send(key, message(valid, Optional.empty()));
 
         assertSucceeded(valid, new MediaType("text/plain"));
@@ -266,7 +289,16 @@ class GenerationRequestConsumerTest {
     }
 
     private RecordMetadata send(String key, String value) throws Exception {
-        return producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        AsyncApiContract.get().assertConforms(GENERATION_REQUESTS, record);
+        return producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+
+    /** A record the worker must refuse, which the contract refuses too. */
+    private RecordMetadata sendBreakingTheContract(String key, String value) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        AsyncApiContract.get().assertBreaks(GENERATION_REQUESTS, record);
+        return producer.send(record).get(10, TimeUnit.SECONDS);
     }
 
     // ---- assert ----

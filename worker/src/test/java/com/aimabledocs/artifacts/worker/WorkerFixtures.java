@@ -110,7 +110,11 @@ public class WorkerFixtures {
     }
 
     Artifact artifact(Staged staged) {
-        return unitOfWork.inTransaction(() -> artifacts.findById(staged.space(), staged.artifact())).orElseThrow();
+        return findArtifact(staged.space(), staged.artifact()).orElseThrow();
+    }
+
+    Optional<Artifact> findArtifact(SpaceId space, ArtifactId id) {
+        return unitOfWork.inTransaction(() -> artifacts.findById(space, id));
     }
 
     Job awaitFinished(JobId id) {

@@ -20,6 +20,8 @@ public class WorkerTestTopic implements QuarkusTestResourceLifecycleManager {
     static final String TOPIC = "artifacts.test.worker.generation-requests";
     /** Same as {@code %test.artifacts.messaging.dead-letter-topic}. */
     static final String DEAD_LETTER_TOPIC = "artifacts.test.worker.generation-requests.dlq";
+    /** Same as {@code %test.artifacts.messaging.events-topic}. */
+    static final String EVENTS_TOPIC = "artifacts.test.worker.events";
     private static final int PARTITIONS = 3;
 
     static String bootstrapServers() {
@@ -32,6 +34,7 @@ public class WorkerTestTopic implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         create(TOPIC, PARTITIONS);
         create(DEAD_LETTER_TOPIC, 1);
+        create(EVENTS_TOPIC, PARTITIONS);
         return Map.of();
     }
 
