@@ -76,6 +76,7 @@ public class ApiKeyResource {
     /** Revokes for good: at once here, within the key cache's TTL on other replicas; revoking again answers 204 too. */
     @DELETE
     @Path("{key_id}")
+    @Produces(MediaType.WILDCARD) // 204 has no body: any Accept will do (a generated client sends application/problem+json)
     public Response revoke(@RestPath("space_id") String spaceId, @RestPath("key_id") String keyId,
                            @Context ContainerRequestContext request) {
         AdminPrincipal admin = ApiKeyFilter.adminOf(request);

@@ -145,6 +145,7 @@ public class ArtifactResource {
      */
     @DELETE
     @Path("{artifact_id}")
+    @Produces(MediaType.WILDCARD) // 204 has no body: any Accept will do (a generated client sends application/problem+json)
     public Response delete(@RestPath("space_id") String spaceId,
                            @RestPath("artifact_id") String artifactId,
                            @Context ContainerRequestContext request) {

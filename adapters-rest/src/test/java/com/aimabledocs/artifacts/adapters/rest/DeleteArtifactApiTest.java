@@ -62,6 +62,15 @@ class DeleteArtifactApiTest {
         as(space.apiKey()).delete(path).then().statusCode(204);
     }
 
+    /** A generated client accepts only what the document lists for DELETE, application/problem+json: 204 all the same. */
+    @Test
+    void givenProblemJsonAccept_delete_answers204() {
+        var space = fixtures.newSpace(Scope.ARTIFACTS_READ, Scope.ARTIFACTS_WRITE);
+        Artifact artifact = fixtures.addPending(space.spaceId(), "accept.txt");
+        as(space.apiKey()).accept("application/problem+json")
+                .delete(artifactsPath(space.spaceId()) + "/" + artifact.id()).then().statusCode(204);
+    }
+
     @Test
     void givenReadOnlyKey_delete_isForbidden() {
         var space = fixtures.newSpace(Scope.ARTIFACTS_READ);
