@@ -112,6 +112,16 @@ class GenerationRequestMessageTest {
         assertInvalid(validMessage().put("content_sha256", "abc"), "invalid_content_sha256");
     }
 
+    /** The worker reads the staged object and may delete it: only the artifact's own keys are taken. */
+    @Test
+    void givenStagedKeyOfAnotherObject_toDomain_refusesIt() throws Exception {
+        assertInvalid(validMessage().put("staged_object_key", "incoming/producer/report.pdf"), "invalid_staged_object_key");
+        ObjectNode node = validMessage();
+        String other = java.util.UUID.randomUUID().toString();
+        node.put("staged_object_key", "spaces/" + node.get("space_id").asText() + "/artifacts/" + other + "/content");
+        assertInvalid(node, "invalid_staged_object_key");
+    }
+
     @Test
     void givenNoRequestedAt_toDomain_usesTheEpoch() throws Exception {
         ObjectNode node = validMessage();

@@ -412,8 +412,9 @@ class ProcessGenerationRequestServiceTest {
         @Test
         void givenRequestNamingAnotherSpaceForAKnownJob_process_treatsItAsUnknownAndTouchesNothing() {
             GenerationRequest accepted = accept(aGenerateCommand().withContent(BYTES));
+            SpaceId another = SpaceId.of(TestIds.next());
             GenerationRequest misdirected = new GenerationRequest(accepted.jobId(), accepted.artifactId(),
-                    SpaceId.of(TestIds.next()), accepted.stagedContent(), accepted.expectedSha256(),
+                    another, ObjectKey.contentOf(another, accepted.artifactId()), accepted.expectedSha256(),
                     accepted.requestedAt());
             int puts = ports.objects.putCount();
 

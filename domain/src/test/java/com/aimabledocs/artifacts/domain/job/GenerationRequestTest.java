@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
+import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import com.aimabledocs.artifacts.domain.shared.TestIds;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +36,24 @@ class GenerationRequestTest {
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new GenerationRequest(JOB, ARTIFACT, DEFAULT_SPACE, STAGED, null, null))
                 .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void givenItsArtifactsOwnKeys_request_isAccepted() {
+        assertThat(new GenerationRequest(JOB, ARTIFACT, DEFAULT_SPACE, ObjectKey.contentOf(DEFAULT_SPACE, ARTIFACT), null,
+                DEFAULT_CREATED_AT).stagedContent()).isEqualTo(ObjectKey.contentOf(DEFAULT_SPACE, ARTIFACT));
+    }
+
+    /** A crafted request must not make the worker read, and then delete, an object that is not its own. */
+    @Test
+    void givenAKeyThatIsNotItsArtifacts_request_isRefused() {
+        ArtifactId other = ArtifactId.of(TestIds.next());
+        for (ObjectKey foreign : new ObjectKey[] {ObjectKey.contentOf(DEFAULT_SPACE, other),
+                ObjectKey.stagingFor(DEFAULT_SPACE, other, JOB), ObjectKey.incoming("incoming/producer/report.pdf"),
+                new ObjectKey("spaces/x/artifacts/y/content")}) {
+            assertThatThrownBy(() -> new GenerationRequest(JOB, ARTIFACT, DEFAULT_SPACE, foreign, null, DEFAULT_CREATED_AT))
+                    .as(foreign.value()).isInstanceOf(InvalidValueException.class)
+                    .hasMessageContaining(foreign.value());
+        }
     }
 }
