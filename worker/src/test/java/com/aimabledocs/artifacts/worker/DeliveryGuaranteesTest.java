@@ -193,9 +193,9 @@ class DeliveryGuaranteesTest {
 
     @Test
     void givenRequestForAnUnknownJob_itIsDeadLetteredAsUnknownJob() throws Exception {
-        Staged ghost = new Staged(space, com.aimabledocs.artifacts.domain.artifact.ArtifactId.of(fixtures.newId()),
-                com.aimabledocs.artifacts.domain.job.JobId.of(fixtures.newId()),
-                new com.aimabledocs.artifacts.domain.artifact.ObjectKey("staging/nothing-here"), new byte[0]);
+        var artifact = com.aimabledocs.artifacts.domain.artifact.ArtifactId.of(fixtures.newId());
+        Staged ghost = new Staged(space, artifact, com.aimabledocs.artifacts.domain.job.JobId.of(fixtures.newId()),
+                com.aimabledocs.artifacts.domain.artifact.ObjectKey.contentOf(space, artifact), new byte[0]);
         String value = fixtures.message(ghost, Optional.empty());
 
         send(ghost.artifact().toString(), bytes(value));
