@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The transactional outbox table. {@link #append} joins the caller's transaction; the relay claims
  * unsent rows with {@code FOR UPDATE SKIP LOCKED}, so several replicas relay in parallel without sending
- * a row twice while its claim is held.
+ * a row twice while its claim is held; the purge deletes sent rows the same way.
  */
 @ApplicationScoped
 public class OutboxStore implements PanacheRepositoryBase<OutboxMessageEntity, Long> {
@@ -90,8 +90,22 @@ public class OutboxStore implements PanacheRepositoryBase<OutboxMessageEntity, L
         return new Backlog(unsent, Optional.ofNullable(oldest));
     }
 
-    /** Deletes rows sent before {@code cutoff}; they are kept a while only to help debugging. */
-    public long purgeSentBefore(Instant cutoff) {
-        return delete("sentAt < ?1", cutoff);
+    /**
+     * Deletes at most {@code limit} rows sent before {@code cutoff} and returns how many; unsent rows are never
+     * touched. Sent rows are kept a while only to help debugging. The batch is locked with
+     * {@code FOR UPDATE SKIP LOCKED} before it is deleted: a row that another transaction holds (a concurrent
+     * purge's batch) is skipped, not waited for, so purges on several replicas take disjoint rows and can neither
+     * block nor deadlock each other, and a row another purge deleted meanwhile is simply not found. The batch is
+     * materialized so that it is chosen once. The partial index {@code outbox_sent_at} finds the rows.
+     */
+    public int purgeSentBefore(Instant cutoff, int limit) {
+        return getEntityManager().createNativeQuery("""
+                with batch as materialized (
+                    select id from outbox where sent_at < :cutoff
+                    limit :limit for update skip locked)
+                delete from outbox where id in (select id from batch)""")
+                .setParameter("cutoff", cutoff)
+                .setParameter("limit", limit)
+                .executeUpdate();
     }
 }

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class OutboxStoreTest {
 
     private static final int ALL = Integer.MAX_VALUE;
+    /** The purge tests' cutoff: a day before T0, at which the other tests mark rows sent. */
+    private static final Instant CUTOFF = T0.minusSeconds(86_400);
 
     @Inject
     OutboxStore outbox;
@@ -158,19 +160,87 @@ class OutboxStoreTest {
     }
 
     @Test
-    void givenSentRows_purgeSentBefore_deletesOnlyRowsSentBeforeTheCutoff() {
-        appendCommitted(3);
+    void givenSentAndUnsentRows_purgeSentBefore_deletesOnlyRowsSentBeforeTheCutoff() {
+        forgetRowsSentBefore(CUTOFF);
+        appendSentAt(CUTOFF.minusSeconds(3600), CUTOFF.minusNanos(1_000), CUTOFF, CUTOFF.plusSeconds(3600), null);
+
+        int deleted = unitOfWork.inTransaction(() -> outbox.purgeSentBefore(CUTOFF, ALL));
+
+        assertThat(deleted).isEqualTo(2);
+        assertThat(myKeys()).containsExactly("key-2", "key-3", "key-4");
+        assertThat(sentAtOf("key-4")).isNull();
+    }
+
+    @Test
+    void givenMoreRowsThanTheLimit_purgeSentBefore_deletesAtMostTheLimitPerCall() {
+        forgetRowsSentBefore(CUTOFF);
+        Instant old = CUTOFF.minusSeconds(60);
+        appendSentAt(old, old, old, old, old);
+
+        assertThat(unitOfWork.inTransaction(() -> outbox.purgeSentBefore(CUTOFF, 2))).isEqualTo(2);
+        assertThat(myKeys()).hasSize(3);
+        assertThat(unitOfWork.inTransaction(() -> outbox.purgeSentBefore(CUTOFF, 2))).isEqualTo(2);
+        assertThat(unitOfWork.inTransaction(() -> outbox.purgeSentBefore(CUTOFF, 2))).isEqualTo(1);
+        assertThat(unitOfWork.inTransaction(() -> outbox.purgeSentBefore(CUTOFF, 2))).isZero();
+        assertThat(myKeys()).isEmpty();
+    }
+
+    /**
+     * Two purges at once, as on two replicas: while one transaction holds its batch, a second purge deletes the
+     * other rows at once instead of waiting for (or deadlocking on) the held ones; when the first commits, every
+     * row has been deleted exactly once.
+     */
+    @Test
+    void givenBatchHeldOpenByAnotherPurge_purgeSentBefore_skipsItsRowsWithoutWaiting() throws Exception {
+        forgetRowsSentBefore(CUTOFF);
+        Instant old = CUTOFF.minusSeconds(60);
+        appendSentAt(old, old, old, old, old, old);
+        CountDownLatch deletedFirst = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+
+        Future<Integer> first = executor.submit(() -> unitOfWork.inTransaction(() -> {
+            int deleted = outbox.purgeSentBefore(CUTOFF, 4);
+            deletedFirst.countDown();
+            awaitLatch(releaseFirst);
+            return deleted;
+        }));
+        assertThat(deletedFirst.await(10, TimeUnit.SECONDS)).isTrue();
+        int second;
+        try {
+            second = unitOfWork.inTransaction(() -> outbox.purgeSentBefore(CUTOFF, ALL));
+            assertThat(first.isDone()).as("the first purge still holds its batch").isFalse();
+        } finally {
+            releaseFirst.countDown();
+        }
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(4);
+        assertThat(second).isEqualTo(2);
+        assertThat(myKeys()).isEmpty();
+    }
+
+    /** The purge tests count what they delete: rows of earlier runs sent before the cutoff must be gone first. */
+    private void forgetRowsSentBefore(Instant cutoff) {
+        unitOfWork.inTransaction(() -> outbox.purgeSentBefore(cutoff, ALL));
+    }
+
+    /** Appends one row per time, {@code key-0}, {@code key-1}, …, marked sent at that time (null: unsent). */
+    private void appendSentAt(Instant... sentAts) {
+        appendCommitted(sentAts.length);
         unitOfWork.inTransaction(() -> {
             List<OutboxMessage> rows = mine(outbox.claimUnsent(ALL));
-            outbox.markSent(List.of(rows.get(0).id()), T0.minusSeconds(3600));
-            outbox.markSent(List.of(rows.get(1).id()), T0.plusSeconds(3600));
+            for (int i = 0; i < sentAts.length; i++) {
+                if (sentAts[i] != null) {
+                    outbox.markSent(List.of(rows.get(i).id()), sentAts[i]);
+                }
+            }
         });
+    }
 
-        unitOfWork.inTransaction(() -> outbox.purgeSentBefore(T0));
-
-        assertThat(unitOfWork.inTransaction(() -> entityManager.createNativeQuery(
-                "select message_key from outbox where topic = :topic order by id")
-                .setParameter("topic", topic).getResultList())).containsExactly("key-1", "key-2");
+    @SuppressWarnings("unchecked")
+    private List<String> myKeys() {
+        return unitOfWork.inTransaction(() -> entityManager.createNativeQuery(
+                        "select message_key from outbox where topic = :topic order by id")
+                .setParameter("topic", topic).getResultList());
     }
 
     private void appendCommitted(int count) {
