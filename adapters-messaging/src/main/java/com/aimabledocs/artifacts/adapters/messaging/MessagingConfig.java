@@ -33,6 +33,27 @@ public interface MessagingConfig {
     @WithDefault("15s")
     Duration backlogPollEvery();
 
+    Outbox outbox();
+
+    /** How long sent outbox rows are kept, and how {@link OutboxPurge} deletes them afterwards. */
+    interface Outbox {
+
+        /**
+         * How long a row is kept after it was sent (only to help debugging); then the purge deletes it. Unsent
+         * rows are never purged, however old.
+         */
+        @WithDefault("24h")
+        Duration retention();
+
+        /** How often the purge runs; read by {@link OutboxPurge}'s schedule. */
+        @WithDefault("10m")
+        Duration purgeEvery();
+
+        /** Rows deleted per statement (and transaction); a purge repeats them until none is left. */
+        @WithDefault("5000")
+        int purgeBatchSize();
+    }
+
     interface Relay {
 
         /** Whether this process relays outbox rows to Kafka. Any number of replicas may. */
