@@ -415,7 +415,7 @@ public class ArtifactResource {
                     parsed.name(), parsed.type(), parsed.threadIds(), parsed.mediaType(), parsed.metadata(),
                     parsed.declaredSha256(), content, parsed.contentLength(),
                     Optional.ofNullable(idempotencyKey)
-                            .map(k -> new GenerateArtifactCommand.Idempotency(k, parsed.fingerprint(json)))));
+                            .map(k -> new GenerateArtifactCommand.Idempotency(k, parsed.contentSha256()))));
             MDC.put(RequestIdFilter.ARTIFACT_ID, accepted.artifact().id().toString());
             MDC.put(RequestIdFilter.JOB_ID, accepted.job().id().toString());
             LOG.infof("generation %s: job %s for artifact %s", accepted.replayed() ? "replayed" : "accepted",

@@ -25,13 +25,11 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Reads a generate request body as a stream. The base64 {@code content} is decoded on the fly into a
@@ -65,7 +63,8 @@ final class GenerateRequestReader {
 
         /**
          * The SHA-256 of the content: known already when it was hashed on the way in (JSON), else read from the
-         * file only now, when a fingerprint needs it (a multipart upload with an Idempotency-Key).
+         * file only now, when the use case needs it for the request's fingerprint (a multipart upload with an
+         * Idempotency-Key).
          */
         @Override
         public Sha256 contentSha256() {
@@ -82,24 +81,6 @@ final class GenerateRequestReader {
                 throw new UncheckedIOException(e);
             }
             return Sha256.ofDigest(sha256.digest());
-        }
-
-        /** SHA-256 over the canonical request: same meaning, same fingerprint, whatever the field order. */
-        String fingerprint(ObjectMapper json) {
-            Map<String, Object> canonical = new LinkedHashMap<>();
-            canonical.put("name", name.value());
-            canonical.put("type", type.wireName());
-            canonical.put("thread_ids", threadIds.stream().map(ThreadId::value).toList());
-            canonical.put("media_type", mediaType.map(MediaType::value).orElse(null));
-            canonical.put("metadata", new TreeMap<>(metadata.entries()));
-            canonical.put("content_sha256", contentSha256().hex());
-            canonical.put("content_length", contentLength);
-            try {
-                byte[] bytes = json.writeValueAsBytes(canonical);
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
         }
 
         @Override

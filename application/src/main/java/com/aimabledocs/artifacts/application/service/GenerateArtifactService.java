@@ -39,8 +39,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Accepts a generation request in three steps. With an Idempotency-Key, it first reserves the key in a
- * short transaction of its own, so a concurrent request with the same key learns at once that the key is
+ * Accepts a generation request in three steps. With an Idempotency-Key, it first reserves the key, under the
+ * request's {@link GenerateRequestFingerprint}, in a short transaction of its own, so a concurrent request with the same key learns at once that the key is
  * in use (or, once the first completed, gets the replay) instead of waiting for the upload. It then
  * stages the bytes in the object store, and finally writes artifact, job, outgoing request and the
  * completion of the reservation in one transaction. If anything fails after the reservation, the staged
@@ -118,11 +118,12 @@ public final class GenerateArtifactService implements GenerateArtifactUseCase {
         }
         GenerateArtifactCommand.Idempotency requested = command.idempotency().get();
         IdempotencyKey key = new IdempotencyKey(command.principal().keyId(), command.spaceId(), ROUTE, requested.key());
-        IdempotencyReservation candidate = IdempotencyReservation.reserve(key, requested.requestFingerprint(),
-                ids.newId(), clock.now(), reservationLifetime);
+        String fingerprint = GenerateRequestFingerprint.of(command, requested.contentSha256());
+        IdempotencyReservation candidate = IdempotencyReservation.reserve(key, fingerprint, ids.newId(), clock.now(),
+                reservationLifetime);
         ReservationOutcome outcome = unitOfWork.inTransaction(() -> idempotency.reserve(candidate));
         if (outcome instanceof ReservationOutcome.Existing existing) {
-            return answerExisting(existing.entry(), requested.requestFingerprint());
+            return answerExisting(existing.entry(), fingerprint);
         }
         IdempotencyReservation reservation = ((ReservationOutcome.Reserved) outcome).reservation();
         try {

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.aimabledocs.artifacts.application.inmemory.InMemoryObjectStore.Operation;
 import com.aimabledocs.artifacts.application.inmemory.InMemoryPorts;
 import com.aimabledocs.artifacts.application.port.in.ContentDigestMismatchException;
+import com.aimabledocs.artifacts.application.port.in.GenerateArtifactCommand;
 import com.aimabledocs.artifacts.application.port.in.GenerationAccepted;
 import com.aimabledocs.artifacts.domain.access.ForbiddenException;
 import com.aimabledocs.artifacts.domain.access.Principal;
@@ -232,8 +233,15 @@ class GenerateArtifactServiceTest {
         private final IdempotencyKey key =
                 new IdempotencyKey(caller.keyId(), DEFAULT_SPACE, GenerateArtifactService.ROUTE, "key-1");
 
-        private GenerationAccepted generateWithKey(String fingerprint) {
-            return service.generate(aGenerateCommand().by(caller).withIdempotency("key-1", fingerprint).build());
+        /** The default request, with the key. */
+        private GenerationAccepted generateWithKey() {
+            return service.generate(aGenerateCommand().by(caller).withIdempotency("key-1").build());
+        }
+
+        /** The fingerprint of the default request. */
+        private String defaultFingerprint() {
+            GenerateArtifactCommand command = aGenerateCommand().by(caller).withIdempotency("key-1").build();
+            return GenerateRequestFingerprint.of(command, command.idempotency().orElseThrow().contentSha256());
         }
 
         /** Another request reserved the key a minute ago and is still working. */
@@ -246,11 +254,11 @@ class GenerateArtifactServiceTest {
 
         @Test
         void givenSameKeyAndFingerprint_generate_replaysTheFirstAcceptance() {
-            GenerationAccepted first = generateWithKey("fp-1");
+            GenerationAccepted first = generateWithKey();
             simulateWorkerFinishing(first);
             ports.clock.advance(Duration.ofMinutes(10));
 
-            GenerationAccepted replay = generateWithKey("fp-1");
+            GenerationAccepted replay = generateWithKey();
 
             assertThat(replay.replayed()).isTrue();
             assertThat(replay.artifact().id()).isEqualTo(first.artifact().id());
@@ -268,10 +276,10 @@ class GenerateArtifactServiceTest {
 
         @Test
         void givenSameKeyOtherFingerprint_generate_isRefusedAsKeyReused() {
-            generateWithKey("fp-1");
+            generateWithKey();
 
             assertThatThrownBy(() -> service.generate(aGenerateCommand().by(caller).withContent("other")
-                    .withIdempotency("key-1", "fp-2").build()))
+                    .withIdempotency("key-1").build()))
                     .isInstanceOfSatisfying(IdempotencyKeyReusedException.class,
                             e -> assertThat(e.code()).isEqualTo("idempotency_key_reused"));
             assertThat(ports.artifacts.count()).isEqualTo(1);
@@ -282,10 +290,10 @@ class GenerateArtifactServiceTest {
         @Test
         void givenSameKeyTextFromAnotherApiKey_generate_createsASecondArtifact() {
             Principal otherCaller = aPrincipal().build();
-            GenerationAccepted first = generateWithKey("fp-1");
+            GenerationAccepted first = generateWithKey();
 
             GenerationAccepted second = service.generate(aGenerateCommand().by(otherCaller)
-                    .withIdempotency("key-1", "fp-1").build());
+                    .withIdempotency("key-1").build());
 
             assertThat(second.replayed()).isFalse();
             assertThat(second.artifact().id()).isNotEqualTo(first.artifact().id());
@@ -297,12 +305,12 @@ class GenerateArtifactServiceTest {
         void givenKey_generate_recordsWhatItCreatedUnderTheScopedKey() {
             Instant now = ports.clock.peek();
 
-            GenerationAccepted accepted = generateWithKey("fp-1");
+            GenerationAccepted accepted = generateWithKey();
 
             assertThat(ports.idempotency.reservations()).as("the reservation became the record").isEmpty();
             assertThat(ports.idempotency.records()).singleElement().satisfies(record -> {
                 assertThat(record.key()).isEqualTo(key);
-                assertThat(record.requestFingerprint()).isEqualTo("fp-1");
+                assertThat(record.requestFingerprint()).isEqualTo(defaultFingerprint());
                 assertThat(record.artifactId()).isEqualTo(accepted.artifact().id());
                 assertThat(record.jobId()).isEqualTo(accepted.job().id());
                 assertThat(record.createdAt()).isEqualTo(now);
@@ -319,10 +327,10 @@ class GenerateArtifactServiceTest {
             List<IdempotencyEntry> seenWhileCompleting = new ArrayList<>();
             ports.idempotency.beforeNextComplete(() -> seenWhileCompleting.add(ports.idempotency.entry(key).orElseThrow()));
 
-            patient.generate(aGenerateCommand().by(caller).withIdempotency("key-1", "fp-1").build());
+            patient.generate(aGenerateCommand().by(caller).withIdempotency("key-1").build());
 
             assertThat(seenWhileCompleting).singleElement().isInstanceOfSatisfying(IdempotencyReservation.class, r -> {
-                assertThat(r.requestFingerprint()).isEqualTo("fp-1");
+                assertThat(r.requestFingerprint()).isEqualTo(defaultFingerprint());
                 assertThat(r.reservedAt()).isEqualTo(now);
                 assertThat(r.reservedUntil()).isEqualTo(now.plus(lifetime));
             });
@@ -331,7 +339,7 @@ class GenerateArtifactServiceTest {
 
         @Test
         void givenMalformedKey_generate_isRefusedBeforeStaging() {
-            assertThatThrownBy(() -> service.generate(aGenerateCommand().withIdempotency("bad\u0001key", "fp").build()))
+            assertThatThrownBy(() -> service.generate(aGenerateCommand().withIdempotency("bad\u0001key").build()))
                     .isInstanceOfSatisfying(InvalidValueException.class,
                             e -> assertThat(e.code()).isEqualTo("invalid_idempotency_key"));
             assertThat(ports.objects.putCount()).isZero();
@@ -340,9 +348,9 @@ class GenerateArtifactServiceTest {
 
         @Test
         void givenKeyInFlight_generate_isRefusedAsKeyInUseWithoutStaging() {
-            IdempotencyReservation held = heldByAnotherRequest("fp-1");
+            IdempotencyReservation held = heldByAnotherRequest(defaultFingerprint());
 
-            assertThatThrownBy(() -> generateWithKey("fp-1"))
+            assertThatThrownBy(() -> generateWithKey())
                     .isInstanceOfSatisfying(IdempotencyKeyInUseException.class, e -> {
                         assertThat(e.code()).isEqualTo("idempotency_key_in_use");
                         assertThat(e.retryAfterSeconds()).isBetween(1, 2);
@@ -356,7 +364,7 @@ class GenerateArtifactServiceTest {
         void givenKeyInFlightWithAnotherBody_generate_isRefusedAsKeyInUse() {
             heldByAnotherRequest("fp-other");
 
-            assertThatThrownBy(() -> generateWithKey("fp-1")).isInstanceOf(IdempotencyKeyInUseException.class);
+            assertThatThrownBy(() -> generateWithKey()).isInstanceOf(IdempotencyKeyInUseException.class);
             assertThat(ports.objects.putCount()).isZero();
         }
 
@@ -366,12 +374,12 @@ class GenerateArtifactServiceTest {
                     ports.clock.peek().minus(Duration.ofMinutes(6)), Duration.ofMinutes(5));
             ports.idempotency.commitElsewhere(crashed);
 
-            GenerationAccepted accepted = generateWithKey("fp-1");
+            GenerationAccepted accepted = generateWithKey();
 
             assertThat(accepted.replayed()).isFalse();
             assertThat(ports.artifacts.count()).isEqualTo(1);
             assertThat(ports.idempotency.entry(key)).get().isInstanceOfSatisfying(IdempotencyRecord.class, record -> {
-                assertThat(record.requestFingerprint()).isEqualTo("fp-1");
+                assertThat(record.requestFingerprint()).isEqualTo(defaultFingerprint());
                 assertThat(record.artifactId()).isEqualTo(accepted.artifact().id());
             });
         }
@@ -380,11 +388,11 @@ class GenerateArtifactServiceTest {
         void givenStagingFails_generate_releasesTheKeySoARetryWithItSucceeds() {
             ports.objects.makeUnavailableFor(Operation.PUT);
 
-            assertThatThrownBy(() -> generateWithKey("fp-1")).isInstanceOf(UnavailableException.class);
+            assertThatThrownBy(() -> generateWithKey()).isInstanceOf(UnavailableException.class);
             assertThat(ports.idempotency.count()).as("the reservation was released").isZero();
 
             ports.objects.makeAvailable();
-            GenerationAccepted retried = generateWithKey("fp-1");
+            GenerationAccepted retried = generateWithKey();
 
             assertThat(retried.replayed()).isFalse();
             assertThat(ports.artifacts.count()).isEqualTo(1);
@@ -395,27 +403,27 @@ class GenerateArtifactServiceTest {
         @Test
         void givenContentDigestMismatch_generate_releasesTheKeySoACorrectedRequestMayUseIt() {
             assertThatThrownBy(() -> service.generate(aGenerateCommand().by(caller)
-                    .withContentSha256(sha256Of("something else".getBytes())).withIdempotency("key-1", "fp-wrong").build()))
+                    .withContentSha256(sha256Of("something else".getBytes())).withIdempotency("key-1").build()))
                     .isInstanceOf(ContentDigestMismatchException.class);
             assertThat(ports.idempotency.count()).isZero();
 
             GenerationAccepted corrected = service.generate(aGenerateCommand().by(caller).withCorrectContentSha256()
-                    .withIdempotency("key-1", "fp-corrected").build());
+                    .withIdempotency("key-1").build());
 
             assertThat(corrected.replayed()).isFalse();
             assertThat(ports.idempotency.records()).singleElement()
-                    .satisfies(record -> assertThat(record.requestFingerprint()).isEqualTo("fp-corrected"));
+                    .satisfies(record -> assertThat(record.requestFingerprint()).isEqualTo(defaultFingerprint()));
         }
 
         @Test
         void givenFailureInTheCreatingTransaction_generate_releasesTheKeyAndRemovesTheStagedBytes() {
             ports.publisher.failNextWith(new UnavailableException("database", new IOException("connection reset")));
 
-            assertThatThrownBy(() -> generateWithKey("fp-1")).isInstanceOf(UnavailableException.class);
+            assertThatThrownBy(() -> generateWithKey()).isInstanceOf(UnavailableException.class);
 
             assertThat(ports.idempotency.count()).isZero();
             assertThat(ports.objects.keys()).isEmpty();
-            assertThat(generateWithKey("fp-1").replayed()).as("the retry creates").isFalse();
+            assertThat(generateWithKey().replayed()).as("the retry creates").isFalse();
         }
 
         @Test
@@ -425,15 +433,15 @@ class GenerateArtifactServiceTest {
             UnavailableException databaseGone = new UnavailableException("database", new IOException("gone"));
             ports.idempotency.failNextReleaseWith(databaseGone);
 
-            Throwable thrown = catchThrowable(() -> generateWithKey("fp-1"));
+            Throwable thrown = catchThrowable(() -> generateWithKey());
 
             assertThat(thrown).isSameAs(original);
             assertThat(thrown.getSuppressed()).contains(databaseGone);
             assertThat(ports.idempotency.reservations()).as("left to expire").hasSize(1);
-            assertThatThrownBy(() -> generateWithKey("fp-1")).isInstanceOf(IdempotencyKeyInUseException.class);
+            assertThatThrownBy(() -> generateWithKey()).isInstanceOf(IdempotencyKeyInUseException.class);
 
             ports.clock.advance(GenerateArtifactService.DEFAULT_RESERVATION_LIFETIME.plusSeconds(1));
-            assertThat(generateWithKey("fp-1").replayed()).as("taken over after the deadline").isFalse();
+            assertThat(generateWithKey().replayed()).as("taken over after the deadline").isFalse();
         }
 
         @Test
@@ -442,7 +450,7 @@ class GenerateArtifactServiceTest {
                     ports.clock.peek(), Duration.ofMinutes(5));
             ports.idempotency.beforeNextComplete(() -> ports.idempotency.commitElsewhere(taker));
 
-            assertThatThrownBy(() -> generateWithKey("fp-1"))
+            assertThatThrownBy(() -> generateWithKey())
                     .isInstanceOfSatisfying(IdempotencyKeyInUseException.class,
                             e -> assertThat(e.code()).isEqualTo("idempotency_key_in_use"));
             assertThat(ports.artifacts.count()).isZero();
@@ -459,9 +467,9 @@ class GenerateArtifactServiceTest {
             ports.artifacts.add(winnerArtifact);
             ports.jobs.add(winnerJob);
             ports.idempotency.commitElsewhere(
-                    new IdempotencyRecord(key, "fp-1", winnerArtifact.id(), winnerJob.id(), ports.clock.peek()));
+                    new IdempotencyRecord(key, defaultFingerprint(), winnerArtifact.id(), winnerJob.id(), ports.clock.peek()));
 
-            GenerationAccepted accepted = generateWithKey("fp-1");
+            GenerationAccepted accepted = generateWithKey();
 
             assertThat(accepted.replayed()).isTrue();
             assertThat(accepted.artifact().id()).isEqualTo(winnerArtifact.id());
@@ -475,7 +483,7 @@ class GenerateArtifactServiceTest {
             ports.idempotency.commitElsewhere(new IdempotencyRecord(key, "fp-other",
                     ArtifactId.of(TestIds.next()), JobId.of(TestIds.next()), ports.clock.peek()));
 
-            assertThatThrownBy(() -> generateWithKey("fp-1")).isInstanceOf(IdempotencyKeyReusedException.class);
+            assertThatThrownBy(() -> generateWithKey()).isInstanceOf(IdempotencyKeyReusedException.class);
             assertThat(ports.objects.putCount()).isZero();
             assertThat(ports.artifacts.count()).isZero();
         }
@@ -507,7 +515,7 @@ class GenerateArtifactServiceTest {
             UnavailableException outboxDown = new UnavailableException("database", new IOException("connection reset"));
             ports.publisher.failNextWith(outboxDown);
 
-            Throwable thrown = catchThrowable(() -> service.generate(aGenerateCommand().withIdempotency("k", "fp").build()));
+            Throwable thrown = catchThrowable(() -> service.generate(aGenerateCommand().withIdempotency("k").build()));
 
             assertThat(thrown).isSameAs(outboxDown);
             assertThat(ports.objects.putCount()).isEqualTo(1);

@@ -19,7 +19,7 @@ import java.util.Optional;
  * Everything a generate request says, already parsed into domain values.
  *
  * @param content       the bytes to store, streamed; the use case reads exactly {@code contentLength} bytes
- * @param idempotency   the client's Idempotency-Key and the fingerprint of its request, when it sent one
+ * @param idempotency   the client's Idempotency-Key and the SHA-256 of the content, when it sent a key
  */
 public record GenerateArtifactCommand(Principal principal, SpaceId spaceId, ArtifactName name,
                                       DocumentType documentType, List<ThreadId> threadIds,
@@ -47,12 +47,16 @@ public record GenerateArtifactCommand(Principal principal, SpaceId spaceId, Arti
         }
     }
 
-    /** The client's key and a fingerprint (SHA-256 hex) of the canonical request it guards. */
-    public record Idempotency(String key, String requestFingerprint) {
+    /**
+     * The client's key, and the SHA-256 of the content as received (not the declared {@code contentSha256}),
+     * known before the bytes are staged: with the other fields, it makes the fingerprint of the request the key
+     * guards, which the use case computes.
+     */
+    public record Idempotency(String key, Sha256 contentSha256) {
 
         public Idempotency {
             Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(requestFingerprint, "requestFingerprint");
+            Objects.requireNonNull(contentSha256, "contentSha256");
         }
     }
 }

@@ -54,7 +54,7 @@ public final class GenerateArtifactCommandTestData {
         private boolean correctSha256;
         private byte[] content = DEFAULT_CONTENT;
         private Long contentLength;
-        private GenerateArtifactCommand.Idempotency idempotency;
+        private String idempotencyKey;
 
         private Builder() {
         }
@@ -126,8 +126,9 @@ public final class GenerateArtifactCommandTestData {
             return this;
         }
 
-        public Builder withIdempotency(String key, String requestFingerprint) {
-            this.idempotency = new GenerateArtifactCommand.Idempotency(key, requestFingerprint);
+        /** An Idempotency-Key, sent with the true SHA-256 of the content, whatever content is set. */
+        public Builder withIdempotency(String key) {
+            this.idempotencyKey = key;
             return this;
         }
 
@@ -136,7 +137,8 @@ public final class GenerateArtifactCommandTestData {
                     Optional.ofNullable(mediaType), metadata,
                     Optional.ofNullable(correctSha256 ? sha256Of(content) : contentSha256),
                     new ByteArrayInputStream(content), contentLength == null ? content.length : contentLength,
-                    Optional.ofNullable(idempotency));
+                    Optional.ofNullable(idempotencyKey)
+                            .map(key -> new GenerateArtifactCommand.Idempotency(key, sha256Of(content))));
         }
     }
 }
