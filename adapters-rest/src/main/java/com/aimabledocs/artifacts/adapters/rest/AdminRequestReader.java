@@ -1,5 +1,8 @@
 package com.aimabledocs.artifacts.adapters.rest;
 
+import com.aimabledocs.artifacts.adapters.rest.http.ApiProblemException;
+import com.aimabledocs.artifacts.adapters.rest.http.Problem;
+import com.aimabledocs.artifacts.adapters.rest.http.StrictJson;
 import com.aimabledocs.artifacts.domain.access.ApiKeyName;
 import com.aimabledocs.artifacts.domain.access.Scope;
 import com.aimabledocs.artifacts.domain.space.MediaTypePolicy;

@@ -1,5 +1,6 @@
 package com.aimabledocs.artifacts.adapters.rest;
 
+import com.aimabledocs.artifacts.adapters.rest.auth.ApiKeyFilter;
 import com.aimabledocs.artifacts.application.port.in.GetApiKeyQuery;
 import com.aimabledocs.artifacts.application.port.in.IssueApiKeyUseCase;
 import com.aimabledocs.artifacts.application.port.in.ListApiKeysQuery;

@@ -1,5 +1,9 @@
 package com.aimabledocs.artifacts.adapters.rest;
 
+import com.aimabledocs.artifacts.adapters.rest.auth.ApiKeyFilter;
+import com.aimabledocs.artifacts.adapters.rest.http.ApiProblemException;
+import com.aimabledocs.artifacts.adapters.rest.http.EntityTags;
+import com.aimabledocs.artifacts.adapters.rest.http.RequestIdFilter;
 import com.aimabledocs.artifacts.application.port.in.GenerateArtifactCommand;
 import com.aimabledocs.artifacts.application.port.in.GenerateArtifactUseCase;
 import com.aimabledocs.artifacts.application.port.in.GenerationAccepted;

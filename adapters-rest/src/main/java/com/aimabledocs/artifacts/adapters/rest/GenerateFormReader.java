@@ -1,5 +1,6 @@
 package com.aimabledocs.artifacts.adapters.rest;
 
+import com.aimabledocs.artifacts.adapters.rest.http.Problem;
 import com.aimabledocs.artifacts.domain.artifact.MediaType;
 import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,8 @@
 package com.aimabledocs.artifacts.adapters.rest;
 
+import com.aimabledocs.artifacts.adapters.rest.http.ApiProblemException;
+import com.aimabledocs.artifacts.adapters.rest.http.Problem;
+import com.aimabledocs.artifacts.adapters.rest.http.StrictJson;
 import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactMetadata;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactName;

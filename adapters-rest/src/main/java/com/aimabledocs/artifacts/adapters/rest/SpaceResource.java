@@ -1,5 +1,7 @@
 package com.aimabledocs.artifacts.adapters.rest;
 
+import com.aimabledocs.artifacts.adapters.rest.auth.ApiKeyFilter;
+import com.aimabledocs.artifacts.adapters.rest.http.Problem;
 import com.aimabledocs.artifacts.application.port.in.CreateSpaceUseCase;
 import com.aimabledocs.artifacts.application.port.in.GetSpaceQuery;
 import com.aimabledocs.artifacts.domain.access.AdminPrincipal;
@@ -63,7 +65,7 @@ public class SpaceResource {
         SpaceId id = SpaceId.parse(spaceId);
         Object caller = ApiKeyFilter.callerOf(request);
         Space space = caller instanceof Principal principal ? getSpace.get(principal, id)
-                : getSpace.get(AdminRouteAuthenticator.requireAdmin(caller), id);
+                : getSpace.get(ApiKeyFilter.adminOf(request), id);
         return SpaceResponse.of(space);
     }
 

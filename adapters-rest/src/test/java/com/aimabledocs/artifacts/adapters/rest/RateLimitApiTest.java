@@ -8,6 +8,8 @@ import static com.aimabledocs.artifacts.adapters.rest.ApiTestSupport.assertProbl
 import static com.aimabledocs.artifacts.adapters.rest.ApiTestSupport.bootstrapSpace;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aimabledocs.artifacts.adapters.rest.ratelimit.RateLimitPolicy;
+import com.aimabledocs.artifacts.adapters.rest.ratelimit.RateLimiter;
 import com.aimabledocs.artifacts.domain.access.Scope;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
@@ -34,7 +34,7 @@ public record RateLimitPolicy(long requestsPerMinute, long burst) {
     }
 
     /** The {@code RateLimit-Policy} field value, e.g. {@code "default";q=600;w=60}. */
-    String policyField() {
+    public String policyField() {
         return "\"" + NAME + "\";q=" + burst + ";w=" + windowSeconds();
     }
 }

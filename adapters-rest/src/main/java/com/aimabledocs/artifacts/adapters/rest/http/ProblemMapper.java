@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.http;
 
 import com.aimabledocs.artifacts.domain.access.ForbiddenException;
 import com.aimabledocs.artifacts.domain.access.UnauthenticatedException;
@@ -58,12 +58,6 @@ public class ProblemMapper {
         Response.ResponseBuilder response = build(request, e.status(), e.code(), e.getMessage(), e.errors());
         e.headers().forEach(response::header);
         return response.build();
-    }
-
-    @ServerExceptionMapper
-    public Response rateLimited(RateLimitedException e, ContainerRequestContext request) {
-        return build(request, 429, "rate_limited", e.getMessage(), List.of())
-                .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
     }
 
     @ServerExceptionMapper

@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.auth;
 
 import com.aimabledocs.artifacts.application.port.in.AuthenticateAdminUseCase;
 import com.aimabledocs.artifacts.application.port.in.AuthenticateApiKeyUseCase;

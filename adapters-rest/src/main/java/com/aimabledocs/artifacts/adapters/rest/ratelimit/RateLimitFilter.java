@@ -1,5 +1,7 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.ratelimit;
 
+import com.aimabledocs.artifacts.adapters.rest.auth.ApiKeyFilter;
+import com.aimabledocs.artifacts.adapters.rest.http.ApiProblemException;
 import com.aimabledocs.artifacts.domain.access.Principal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -48,7 +50,8 @@ public class RateLimitFilter {
         }
         request.setProperty(PROPERTY, decision);
         if (!decision.allowed()) {
-            throw new RateLimitedException(decision.retryAfterSeconds());
+            throw new ApiProblemException(429, "rate_limited", "too many requests for this API key; retry after "
+                    + decision.retryAfterSeconds() + " s").withHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
         }
     }
 

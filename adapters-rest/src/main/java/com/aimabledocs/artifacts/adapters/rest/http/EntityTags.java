@@ -1,16 +1,16 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.http;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Entity-tag comparisons of RFC 9110 (section 8.8.3.2) for {@code If-None-Match} and {@code If-Range}. */
-final class EntityTags {
+public final class EntityTags {
 
     private EntityTags() {
     }
 
     /** A strong tag made of {@code opaque}, which must not contain a double quote. */
-    static String strong(String opaque) {
+    public static String strong(String opaque) {
         return "\"" + opaque + "\"";
     }
 
@@ -18,7 +18,7 @@ final class EntityTags {
      * {@code If-None-Match}: true when the header is {@code *} or lists a tag that matches {@code etag} by weak
      * comparison (the {@code W/} prefix is ignored on both sides).
      */
-    static boolean noneMatchFails(String ifNoneMatch, String etag) {
+    public static boolean noneMatchFails(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
         }
@@ -33,7 +33,7 @@ final class EntityTags {
      * {@code If-Range}: true when the range may be served, i.e. the header is absent or is a strong tag equal to
      * {@code etag}. A weak tag never matches, and a date does not either (we send no {@code Last-Modified}).
      */
-    static boolean ifRangeHolds(String ifRange, String etag) {
+    public static boolean ifRangeHolds(String ifRange, String etag) {
         if (ifRange == null) {
             return true;
         }

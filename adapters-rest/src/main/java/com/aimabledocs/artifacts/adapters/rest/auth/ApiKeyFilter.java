@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.auth;
 
 import com.aimabledocs.artifacts.application.port.in.AuthenticateAdminUseCase;
 import com.aimabledocs.artifacts.application.port.in.AuthenticateApiKeyUseCase;
@@ -49,16 +49,16 @@ public class ApiKeyFilter {
         }
     }
 
-    static Principal principalOf(ContainerRequestContext request) {
+    public static Principal principalOf(ContainerRequestContext request) {
         return (Principal) request.getProperty(PROPERTY);
     }
 
     /** The caller of an administration route: an {@link AdminPrincipal}, or a {@link Principal} on a space read. */
-    static Object callerOf(ContainerRequestContext request) {
+    public static Object callerOf(ContainerRequestContext request) {
         return request.getProperty(CALLER);
     }
 
-    static AdminPrincipal adminOf(ContainerRequestContext request) {
+    public static AdminPrincipal adminOf(ContainerRequestContext request) {
         return AdminRouteAuthenticator.requireAdmin(callerOf(request));
     }
 }

@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.http;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,8 +38,8 @@ public class RequestIdFilter {
     /** Logging context keys: fields of every JSON log line written while a request is served. */
     static final String REQUEST_ID = "request_id";
     static final String SPACE_ID = "space_id";
-    static final String ARTIFACT_ID = "artifact_id";
-    static final String JOB_ID = "job_id";
+    public static final String ARTIFACT_ID = "artifact_id";
+    public static final String JOB_ID = "job_id";
     private static final List<String> KEYS = List.of(REQUEST_ID, SPACE_ID, ARTIFACT_ID, JOB_ID);
 
     /**

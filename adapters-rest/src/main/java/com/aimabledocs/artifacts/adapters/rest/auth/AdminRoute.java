@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.auth;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.http;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class ApiProblemException extends RuntimeException {
         return errors;
     }
 
-    static ApiProblemException payloadTooLarge(long limit) {
+    public static ApiProblemException payloadTooLarge(long limit) {
         return new ApiProblemException(413, "payload_too_large", "request bodies are limited to " + limit + " bytes");
     }
 }

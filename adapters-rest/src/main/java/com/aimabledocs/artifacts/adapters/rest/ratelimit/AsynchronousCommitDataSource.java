@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.ratelimit;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;

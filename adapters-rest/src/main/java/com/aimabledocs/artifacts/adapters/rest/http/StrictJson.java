@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,7 +21,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     }
 
     /** The 400 {@code invalid_json} problem for a body Jackson could not read, saying where and, for a duplicated key, which. */
-    static ApiProblemException invalidJson(JsonProcessingException e) {
+    public static ApiProblemException invalidJson(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         String what = message != null && message.startsWith("Duplicate field ")
                 ? "the request body is not valid JSON: key " + message.substring("Duplicate field ".length())

@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.List;

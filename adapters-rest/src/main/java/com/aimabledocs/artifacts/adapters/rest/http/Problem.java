@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -17,7 +17,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     public record FieldError(String field, String message) {
     }
 
-    static Problem of(int status, String code, String title, String detail, String instance, String requestId,
+    public static Problem of(int status, String code, String title, String detail, String instance, String requestId,
                       List<FieldError> errors) {
         return new Problem(TYPE_PREFIX + code, title, status, detail, instance, code, requestId,
                 errors == null || errors.isEmpty() ? null : List.copyOf(errors));
