@@ -10,7 +10,6 @@ import com.aimabledocs.artifacts.application.port.in.GenerationAccepted;
 import com.aimabledocs.artifacts.application.port.in.GetArtifactQuery;
 import com.aimabledocs.artifacts.application.port.in.ListArtifactsQuery;
 import com.aimabledocs.artifacts.application.port.in.ListJobsQuery;
-import com.aimabledocs.artifacts.application.port.in.OpenDownloadQuery;
 import com.aimabledocs.artifacts.application.service.GenerateArtifactService;
 import com.aimabledocs.artifacts.domain.access.Principal;
 import com.aimabledocs.artifacts.domain.access.Scope;
@@ -21,15 +20,12 @@ import com.aimabledocs.artifacts.domain.artifact.DocumentType;
 import com.aimabledocs.artifacts.domain.artifact.ThreadId;
 import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
-import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.aimabledocs.artifacts.application.port.in.DeleteArtifactUseCase;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,7 +33,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +40,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +51,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** The artifacts API: list, read, download, generate, and the jobs behind an artifact. */
+/** The artifacts API: list, read, delete, generate, and the jobs behind an artifact. */
 @Path("/v1/spaces/{space_id}/artifacts")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArtifactResource {
@@ -67,7 +61,6 @@ public class ArtifactResource {
     private final GenerateArtifactUseCase generate;
     private final GetArtifactQuery getArtifact;
     private final ListArtifactsQuery listArtifacts;
-    private final OpenDownloadQuery openDownload;
     private final ListJobsQuery listJobs;
     private final DeleteArtifactUseCase deleteArtifact;
     private final ObjectMapper json;
@@ -75,23 +68,17 @@ public class ArtifactResource {
     private final GenerateFormReader formReader;
     private final long maxUploadBytes;
     private final long maxBodyBytes;
-    private final Duration redirectTtl;
-
-    /** Downloads are never rendered: no scripts, no plugins, no same-origin access, even if opened inline. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; sandbox";
 
     ArtifactResource(GenerateArtifactUseCase generate, GetArtifactQuery getArtifact, ListArtifactsQuery listArtifacts,
-                     OpenDownloadQuery openDownload, ListJobsQuery listJobs, DeleteArtifactUseCase deleteArtifact,
+                     ListJobsQuery listJobs, DeleteArtifactUseCase deleteArtifact,
                      ObjectMapper json, ApiConfig config) {
         this.deleteArtifact = deleteArtifact;
         this.generate = generate;
         this.getArtifact = getArtifact;
         this.listArtifacts = listArtifacts;
-        this.openDownload = openDownload;
         this.listJobs = listJobs;
         this.json = json;
         this.maxBodyBytes = config.api().maxBodyBytes();
-        this.redirectTtl = config.api().downloadRedirectTtl();
         this.reader = new GenerateRequestReader(json, maxBodyBytes);
         this.formReader = new GenerateFormReader(json);
         this.maxUploadBytes = config.api().maxUploadBytes();
@@ -164,178 +151,6 @@ public class ArtifactResource {
                                 @Context ContainerRequestContext request) {
         return new JobListResponse(listJobs.list(ApiKeyFilter.principalOf(request), SpaceId.parse(spaceId),
                 ArtifactId.parse(artifactId)).stream().map(JobResponse::of).toList());
-    }
-
-    /**
-     * Streams the bytes from storage to the client (all of them, or one {@code Range}); memory use does not
-     * depend on the object's size. With {@code ?redirect=true} it answers 302 to a short-lived presigned storage
-     * URL instead, so the bytes bypass the service.
-     */
-    @GET
-    @Path("{artifact_id}/download")
-    @Produces(MediaType.WILDCARD)
-    public Response download(@BeanParam DownloadRequest download, @Context ContainerRequestContext request) {
-        return answerDownload(download, request, true);
-    }
-
-    /**
-     * The same status and headers as {@link #download} without the body, and without opening the object:
-     * everything comes from the stored metadata.
-     */
-    @HEAD
-    @Path("{artifact_id}/download")
-    @Produces(MediaType.WILDCARD)
-    public Response headDownload(@BeanParam DownloadRequest download, @Context ContainerRequestContext request) {
-        return answerDownload(download, request, false);
-    }
-
-    /** What a download request says: the artifact, and how the client wants its bytes. */
-    public static final class DownloadRequest {
-
-        @RestPath("space_id")
-        String spaceId;
-
-        @RestPath("artifact_id")
-        String artifactId;
-
-        @RestQuery("redirect")
-        String redirect;
-
-        @RestHeader("If-None-Match")
-        String ifNoneMatch;
-
-        @RestHeader("Range")
-        String range;
-
-        @RestHeader("If-Range")
-        String ifRange;
-    }
-
-    /** GET and HEAD alike; only GET opens the object, and only for the bytes it sends. */
-    private Response answerDownload(DownloadRequest download, ContainerRequestContext request, boolean withBody) {
-        boolean redirecting = parseRedirect(download.redirect);
-        OpenDownloadQuery.Downloadable downloadable = openDownload.find(ApiKeyFilter.principalOf(request),
-                SpaceId.parse(download.spaceId), ArtifactId.parse(download.artifactId));
-        String etag = etagOf(downloadable);
-        Optional<Response> early = notModifiedOrRedirect(downloadable, etag, download.ifNoneMatch, redirecting);
-        if (early.isPresent()) {
-            return early.get();
-        }
-        ByteRangeHeader.Outcome outcome = rangeOutcome(downloadable, etag, download.range, download.ifRange);
-        if (outcome instanceof ByteRangeHeader.Partial partial) {
-            Response.ResponseBuilder status = withBody
-                    ? Response.status(206).entity(streamOf(openDownload.open(downloadable, Optional.of(partial.range()))))
-                    : Response.status(206);
-            return partial(representation(status, downloadable, etag, partial.range().length()), partial, downloadable)
-                    .build();
-        }
-        if (outcome instanceof ByteRangeHeader.Unsatisfiable) {
-            throw rangeNotSatisfiable(downloadable);
-        }
-        Response.ResponseBuilder status = withBody
-                ? Response.ok(streamOf(openDownload.open(downloadable, Optional.empty())))
-                : Response.ok();
-        return representation(status, downloadable, etag, downloadable.content().sizeBytes()).build();
-    }
-
-    /** 304 when the client's copy is current (checked first, RFC 9110 13.2.2), else 302 when asked to redirect. */
-    private Optional<Response> notModifiedOrRedirect(OpenDownloadQuery.Downloadable downloadable, String etag,
-                                                     String ifNoneMatch, boolean redirecting) {
-        if (EntityTags.noneMatchFails(ifNoneMatch, etag)) {
-            return Optional.of(downloadHeaders(Response.notModified()).header("ETag", etag)
-                    .header("Cache-Control", "private, no-cache").build());
-        }
-        if (redirecting) {
-            URI location = openDownload.presign(downloadable, redirectTtl, new ObjectStore.ResponseOverrides(
-                    downloadable.content().mediaType().value(), disposition(downloadable)));
-            return Optional.of(downloadHeaders(Response.status(Response.Status.FOUND).location(location))
-                    .header("Cache-Control", "no-store").build());
-        }
-        return Optional.empty();
-    }
-
-    private static ByteRangeHeader.Outcome rangeOutcome(OpenDownloadQuery.Downloadable downloadable, String etag,
-                                                        String range, String ifRange) {
-        // If-Range: serve the range only while the client's copy is still current, else the whole thing.
-        if (range == null || !EntityTags.ifRangeHolds(ifRange, etag)) {
-            return new ByteRangeHeader.Whole();
-        }
-        return ByteRangeHeader.evaluate(range, downloadable.content().sizeBytes());
-    }
-
-    private static String etagOf(OpenDownloadQuery.Downloadable downloadable) {
-        return EntityTags.strong(downloadable.content().sha256().hex());
-    }
-
-    private static String disposition(OpenDownloadQuery.Downloadable downloadable) {
-        return ContentDisposition.attachment(downloadable.artifact().name().value());
-    }
-
-    /** Bytes handed to the HTTP layer per write: large writes keep the per-byte CPU cost of a download low. */
-    static final int DOWNLOAD_CHUNK_BYTES = 256 * 1024;
-
-    private static StreamingOutput streamOf(OpenDownloadQuery.Download download) {
-        return out -> {
-            try (download) {
-                InputStream in = download.body().stream();
-                byte[] chunk = new byte[DOWNLOAD_CHUNK_BYTES];
-                int filled = 0;
-                for (int n; (n = in.read(chunk, filled, chunk.length - filled)) >= 0; ) {
-                    filled += n;
-                    if (filled == chunk.length) {
-                        out.write(chunk, 0, filled);
-                        filled = 0;
-                    }
-                }
-                if (filled > 0) {
-                    out.write(chunk, 0, filled);
-                }
-            }
-        };
-    }
-
-    /** Headers every download answer carries, whatever its status: the bytes are never rendered by a browser. */
-    private static Response.ResponseBuilder downloadHeaders(Response.ResponseBuilder response) {
-        return response.header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header("Accept-Ranges", "bytes");
-    }
-
-    private static Response.ResponseBuilder representation(Response.ResponseBuilder response,
-                                                           OpenDownloadQuery.Downloadable downloadable, String etag,
-                                                           long contentLength) {
-        return downloadHeaders(response)
-                .type(downloadable.content().mediaType().value())
-                .header("Content-Length", contentLength)
-                .header("Content-Disposition", disposition(downloadable))
-                .header("ETag", etag)
-                .header("Cache-Control", "private, no-cache");
-    }
-
-    private static Response.ResponseBuilder partial(Response.ResponseBuilder response, ByteRangeHeader.Partial partial,
-                                                    OpenDownloadQuery.Downloadable downloadable) {
-        return response.header("Content-Range", "bytes %d-%d/%d".formatted(partial.range().first(),
-                partial.range().last(), downloadable.content().sizeBytes()));
-    }
-
-    private static ApiProblemException rangeNotSatisfiable(OpenDownloadQuery.Downloadable downloadable) {
-        long size = downloadable.content().sizeBytes();
-        return new ApiProblemException(416, "range_not_satisfiable",
-                "the requested range lies outside the content's " + size + " bytes")
-                .withHeader("Content-Range", "bytes */" + size)
-                .withHeader("X-Content-Type-Options", "nosniff")
-                .withHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .withHeader("Accept-Ranges", "bytes");
-    }
-
-    private static boolean parseRedirect(String redirect) {
-        if (redirect == null || redirect.equals("false")) {
-            return false;
-        }
-        if (redirect.equals("true")) {
-            return true;
-        }
-        throw new InvalidValueException("redirect", "redirect must be true or false");
     }
 
     private static String sha256Hex(byte[] bytes) {

@@ -83,7 +83,7 @@ class OpenApiDocumentTest {
 
     private static List<Class<?>> resources() {
         List<Class<?>> resources = new ArrayList<>();
-        for (String name : List.of("ArtifactResource", "SpaceResource", "ApiKeyResource")) {
+        for (String name : List.of("ArtifactResource", "download.DownloadResource", "SpaceResource", "ApiKeyResource")) {
             try {
                 resources.add(Class.forName(OpenApiDocumentTest.class.getPackageName() + "." + name));
             } catch (ClassNotFoundException absent) {

@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.download;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aimabledocs.artifacts.adapters.rest.ByteRangeHeader.Partial;
-import com.aimabledocs.artifacts.adapters.rest.ByteRangeHeader.Unsatisfiable;
-import com.aimabledocs.artifacts.adapters.rest.ByteRangeHeader.Whole;
+import com.aimabledocs.artifacts.adapters.rest.download.ByteRangeHeader.Partial;
+import com.aimabledocs.artifacts.adapters.rest.download.ByteRangeHeader.Unsatisfiable;
+import com.aimabledocs.artifacts.adapters.rest.download.ByteRangeHeader.Whole;
 import com.aimabledocs.artifacts.domain.artifact.ByteRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.download;
 
 import com.aimabledocs.artifacts.domain.artifact.ByteRange;
 import java.util.regex.Matcher;
