@@ -18,7 +18,7 @@ public record ArtifactResponse(String id, String spaceId, String name, String do
                                Map<String, String> metadata, ErrorBody error, Instant createdAt,
                                Instant updatedAt) {
 
-    static ArtifactResponse of(Artifact a) {
+    public static ArtifactResponse of(Artifact a) {
         return new ArtifactResponse(a.id().toString(), a.spaceId().toString(), a.name().value(),
                 a.documentType().wireName(), a.status().wireName(),
                 a.threadIds().stream().map(ThreadId::value).toList(),

@@ -7,7 +7,7 @@ public record JobResponse(String id, String artifactId, String kind, String stat
                           Instant nextRetryAt, ErrorBody error, Instant createdAt, Instant startedAt,
                           Instant finishedAt, Instant updatedAt) {
 
-    static JobResponse of(Job j) {
+    public static JobResponse of(Job j) {
         return new JobResponse(j.id().toString(), j.artifactId().toString(), j.kind().wireName(),
                 j.status().wireName(), j.attempt(), j.maxAttempts(), j.nextRetryAt().orElse(null),
                 j.error().map(ErrorBody::of).orElse(null), j.createdAt(), j.startedAt().orElse(null),

@@ -83,7 +83,8 @@ class OpenApiDocumentTest {
 
     private static List<Class<?>> resources() {
         List<Class<?>> resources = new ArrayList<>();
-        for (String name : List.of("ArtifactResource", "download.DownloadResource", "SpaceResource", "ApiKeyResource")) {
+        for (String name : List.of("ArtifactResource", "download.DownloadResource", "generate.GenerateResource", "SpaceResource",
+                "ApiKeyResource")) {
             try {
                 resources.add(Class.forName(OpenApiDocumentTest.class.getPackageName() + "." + name));
             } catch (ClassNotFoundException absent) {

@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.generate;
 
+import com.aimabledocs.artifacts.adapters.rest.ApiConfig;
 import com.aimabledocs.artifacts.adapters.rest.http.Problem;
 import com.aimabledocs.artifacts.adapters.rest.http.RequestIdFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.generate;
 
 import com.aimabledocs.artifacts.adapters.rest.http.Problem;
 import com.aimabledocs.artifacts.domain.artifact.MediaType;
@@ -18,8 +18,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 /**
  * Reads a {@code multipart/form-data} generate request: the {@code file} part, already streamed to disk by the
  * HTTP layer, and the same fields as the JSON body as form fields. It ends in the very checks of the JSON reader
- * ({@link GenerateRequestReader#validated}), so both encodings give the same errors and the same fingerprint
- * for the same request.
+ * ({@link GenerateRequestValidator}), so both encodings give the same errors and, for the same request, the same
+ * fields and content digest, hence the same Idempotency-Key fingerprint.
  */
 final class GenerateFormReader {
 
@@ -36,7 +36,7 @@ final class GenerateFormReader {
         this.json = json;
     }
 
-    GenerateRequestReader.ParsedRequest read(Form form) {
+    ParsedGenerateRequest read(Form form) {
         List<Problem.FieldError> errors = new ArrayList<>();
         List<FileUpload> files = form.uploads().stream().filter(u -> FILE_PART.equals(u.name())).toList();
         FileUpload file = null;
@@ -62,7 +62,7 @@ final class GenerateFormReader {
                 throw new UncheckedIOException(e);
             }
         }
-        return GenerateRequestReader.validated(form.name(), form.type(), threadIds, mediaType, metadata,
+        return GenerateRequestValidator.validate(form.name(), form.type(), threadIds, mediaType, metadata,
                 form.contentSha256(), errors, file == null ? null : file.uploadedFile(), length, null);
     }
 
