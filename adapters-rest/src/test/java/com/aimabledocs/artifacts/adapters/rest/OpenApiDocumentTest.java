@@ -50,7 +50,7 @@ class OpenApiDocumentTest {
                 String verb = verbOf(method);
                 jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
                 if (verb == null || sub != null && sub.value().contains(":")) {
-                    continue; // not a route, or SpaceResource's regex route that only keeps 405s right
+                    continue; // not a route, or a regex route of MethodNotAllowedRoutes that only keeps 405s right
                 }
                 String path = (base + (sub == null ? "" : "/" + sub.value())).replaceAll("/+", "/").replaceAll("/$", "");
                 implemented.add(verb + " " + path);
@@ -83,8 +83,8 @@ class OpenApiDocumentTest {
 
     private static List<Class<?>> resources() {
         List<Class<?>> resources = new ArrayList<>();
-        for (String name : List.of("ArtifactResource", "download.DownloadResource", "generate.GenerateResource", "SpaceResource",
-                "ApiKeyResource")) {
+        for (String name : List.of("ArtifactResource", "download.DownloadResource", "generate.GenerateResource",
+                "admin.SpaceResource", "admin.ApiKeyResource", "http.MethodNotAllowedRoutes")) {
             try {
                 resources.add(Class.forName(OpenApiDocumentTest.class.getPackageName() + "." + name));
             } catch (ClassNotFoundException absent) {

@@ -8,13 +8,16 @@ import com.aimabledocs.artifacts.domain.access.Principal;
 import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import com.aimabledocs.artifacts.domain.space.SpaceNotFoundException;
+import java.util.Optional;
 
 /**
- * Decides who may call an administration route. The admin credential may call all of them. An API key is
- * still authenticated (unknown, revoked or missing: 401), then: on {@code GET /v1/spaces/{id}} it goes on
- * to the resource, which shows its own space and answers 404 for any other; on every other admin route a
- * key of another space gets 404 (as on the artifact routes, it never learns that the space exists) and a key
- * of that space, or any key on {@code POST /v1/spaces}, gets 403: it is known, but keys do not manage keys.
+ * Decides who may call an administration route ({@link AdminOnly}, {@link AdminOrSpaceKey}). The admin
+ * credential may call all of them. An API key is still authenticated (unknown, revoked or missing: 401), then:
+ * on an {@link AdminOrSpaceKey} route ({@code GET /v1/spaces/{id}}) it goes on to the resource, which shows its
+ * own space and answers 404 for any other; on every other admin route a key of another space gets 404 (as on
+ * the artifact routes, it never learns that the space exists) and a key of that space, or any key on
+ * {@code POST /v1/spaces}, gets 403: it is known, but keys do not manage keys. With no admin credential
+ * configured, the admin secret is just an unknown key.
  */
 final class AdminRouteAuthenticator {
 
@@ -26,18 +29,22 @@ final class AdminRouteAuthenticator {
         this.keys = keys;
     }
 
-    /** @return an {@link AdminPrincipal}, or a {@link Principal} on the space read route */
-    Object authenticate(AdminRoute route, String presentedKey) {
+    /**
+     * @param spaceKeyAllowed whether the route is {@link AdminOrSpaceKey}
+     * @param spaceId         the route's {@code space_id} path parameter as sent (not yet validated), if it has one
+     * @return an {@link AdminPrincipal}, or a {@link Principal} on an {@link AdminOrSpaceKey} route
+     */
+    Object authenticate(boolean spaceKeyAllowed, Optional<String> spaceId, String presentedKey) {
         var admin = admins.authenticate(presentedKey);
         if (admin.isPresent()) {
             return admin.get();
         }
         Principal principal = keys.authenticate(presentedKey);
-        if (route.spaceRead()) {
+        if (spaceKeyAllowed) {
             return principal;
         }
-        if (route.spaceId().isPresent() && isAnotherSpace(principal, route.spaceId().get())) {
-            throw new SpaceNotFoundException(SpaceId.parse(route.spaceId().get()));
+        if (spaceId.isPresent() && isAnotherSpace(principal, spaceId.get())) {
+            throw new SpaceNotFoundException(SpaceId.parse(spaceId.get()));
         }
         throw ForbiddenException.adminOnly();
     }

@@ -5,16 +5,19 @@ import com.aimabledocs.artifacts.application.port.in.AuthenticateApiKeyUseCase;
 import com.aimabledocs.artifacts.domain.access.AdminPrincipal;
 import com.aimabledocs.artifacts.domain.access.Principal;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Authenticates every {@code /v1} call by its {@code X-API-Key} before anything else looks at the request,
- * so an unauthenticated caller learns nothing, not even whether its parameters were valid. The same header
- * carries an API key (artifact routes) or the admin credential (space and key administration routes, see
- * {@link AdminRoute} and {@link AdminRouteAuthenticator}). A successful key look-up may be remembered for
- * {@code artifacts.auth.cache-ttl} (ApiKeyLookupCache): a revocation holds at once on the replica that made it
- * and within that TTL on the others.
+ * so an unauthenticated caller learns nothing, not even whether its parameters were valid. It runs once the
+ * route is matched (a method the route lacks is a 405 before authentication), and the matched resource method
+ * says what the header must carry: an API key, unless the method or its class is marked {@link AdminOnly} (the
+ * admin credential) or the method {@link AdminOrSpaceKey} (either); see {@link AdminRouteAuthenticator}. A
+ * successful key look-up may be remembered for {@code artifacts.auth.cache-ttl} (ApiKeyLookupCache): a
+ * revocation holds at once on the replica that made it and within that TTL on the others.
  */
 public class ApiKeyFilter {
 
@@ -31,24 +34,29 @@ public class ApiKeyFilter {
     }
 
     @ServerRequestFilter(priority = 100)
-    public void authenticate(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (path.startsWith("/v1/")) {
-            Optional<AdminRoute> adminRoute = AdminRoute.match(request.getMethod(), path);
-            if (adminRoute.isPresent()) {
-                Object caller = adminRoutes.authenticate(adminRoute.get(), request.getHeaderString(HEADER));
-                request.setProperty(CALLER, caller);
-                if (caller instanceof Principal principal) {
-                    request.setProperty(PROPERTY, principal);
-                }
-                return;
-            }
-            Principal principal = authenticate.authenticate(request.getHeaderString(HEADER));
-            request.setProperty(PROPERTY, principal);
-            request.setProperty(CALLER, principal);
+    public void authenticate(ContainerRequestContext request, ResourceInfo resource) {
+        if (!request.getUriInfo().getPath().startsWith("/v1/")) {
+            return;
         }
+        String presentedKey = request.getHeaderString(HEADER);
+        Method method = resource.getResourceMethod();
+        boolean spaceKeyAllowed = method.isAnnotationPresent(AdminOrSpaceKey.class);
+        if (spaceKeyAllowed || method.isAnnotationPresent(AdminOnly.class)
+                || resource.getResourceClass().isAnnotationPresent(AdminOnly.class)) {
+            Optional<String> spaceId = Optional.ofNullable(request.getUriInfo().getPathParameters().getFirst("space_id"));
+            Object caller = adminRoutes.authenticate(spaceKeyAllowed, spaceId, presentedKey);
+            request.setProperty(CALLER, caller);
+            if (caller instanceof Principal principal) {
+                request.setProperty(PROPERTY, principal);
+            }
+            return;
+        }
+        Principal principal = authenticate.authenticate(presentedKey);
+        request.setProperty(PROPERTY, principal);
+        request.setProperty(CALLER, principal);
     }
 
+    /** The API key that called; null on an administration route called with the admin credential. */
     public static Principal principalOf(ContainerRequestContext request) {
         return (Principal) request.getProperty(PROPERTY);
     }
@@ -58,6 +66,7 @@ public class ApiKeyFilter {
         return request.getProperty(CALLER);
     }
 
+    /** The admin who called an {@link AdminOnly} route. */
     public static AdminPrincipal adminOf(ContainerRequestContext request) {
         return AdminRouteAuthenticator.requireAdmin(callerOf(request));
     }

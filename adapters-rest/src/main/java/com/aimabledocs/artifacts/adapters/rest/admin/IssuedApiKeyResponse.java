@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.admin;
 
 import com.aimabledocs.artifacts.application.port.in.IssueApiKeyUseCase;
 import com.aimabledocs.artifacts.domain.access.ApiKeyName;

@@ -1,5 +1,7 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.admin;
 
+import com.aimabledocs.artifacts.adapters.rest.auth.AdminOnly;
+import com.aimabledocs.artifacts.adapters.rest.auth.AdminOrSpaceKey;
 import com.aimabledocs.artifacts.adapters.rest.auth.ApiKeyFilter;
 import com.aimabledocs.artifacts.adapters.rest.http.Problem;
 import com.aimabledocs.artifacts.application.port.in.CreateSpaceUseCase;
@@ -12,7 +14,6 @@ import com.aimabledocs.artifacts.domain.space.SpaceId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,6 +33,7 @@ import org.jboss.resteasy.reactive.RestPath;
  */
 @Path("/v1/spaces")
 @Produces(MediaType.APPLICATION_JSON)
+@AdminOnly
 public class SpaceResource {
 
     private final CreateSpaceUseCase createSpace;
@@ -61,23 +63,12 @@ public class SpaceResource {
 
     @GET
     @Path("{space_id}")
+    @AdminOrSpaceKey
     public SpaceResponse get(@RestPath("space_id") String spaceId, @Context ContainerRequestContext request) {
         SpaceId id = SpaceId.parse(spaceId);
         Object caller = ApiKeyFilter.callerOf(request);
         Space space = caller instanceof Principal principal ? getSpace.get(principal, id)
                 : getSpace.get(ApiKeyFilter.adminOf(request), id);
         return SpaceResponse.of(space);
-    }
-
-    /**
-     * Never serves anything: it keeps {@code 405} answers right on the deeper routes. When the class that
-     * owns {@code /v1/spaces/{id}/artifacts…} or {@code …/api-keys…} lacks the request's method, RESTEasy
-     * Reactive tries the next class whose path matches, which is this one; without a route of its own on
-     * that path it would end in 404. With this one it answers 405 for another method, and 404 here.
-     */
-    @GET
-    @Path("{space_id}/{collection: artifacts|api-keys}{rest: (/.*)?}")
-    public Response deeperRoutes() {
-        throw new NotFoundException();
     }
 }

@@ -1,5 +1,6 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.admin;
 
+import com.aimabledocs.artifacts.adapters.rest.auth.AdminOnly;
 import com.aimabledocs.artifacts.adapters.rest.auth.ApiKeyFilter;
 import com.aimabledocs.artifacts.application.port.in.GetApiKeyQuery;
 import com.aimabledocs.artifacts.application.port.in.IssueApiKeyUseCase;
@@ -26,6 +27,7 @@ import org.jboss.resteasy.reactive.RestPath;
 /** A space's API keys, for admins: issue (the secret is shown once), list, read and revoke. */
 @Path("/v1/spaces/{space_id}/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
+@AdminOnly
 public class ApiKeyResource {
 
     private final IssueApiKeyUseCase issueKey;

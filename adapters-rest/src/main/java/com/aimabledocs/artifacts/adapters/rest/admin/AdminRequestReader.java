@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.admin;
 
 import com.aimabledocs.artifacts.adapters.rest.http.ApiProblemException;
 import com.aimabledocs.artifacts.adapters.rest.http.Problem;
