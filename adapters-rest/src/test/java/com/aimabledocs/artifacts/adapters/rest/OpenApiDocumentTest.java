@@ -83,8 +83,9 @@ class OpenApiDocumentTest {
 
     private static List<Class<?>> resources() {
         List<Class<?>> resources = new ArrayList<>();
-        for (String name : List.of("ArtifactResource", "download.DownloadResource", "generate.GenerateResource",
-                "admin.SpaceResource", "admin.ApiKeyResource", "http.MethodNotAllowedRoutes")) {
+        for (String name : List.of("artifact.ArtifactQueryResource", "artifact.DeleteArtifactResource",
+                "download.DownloadResource", "generate.GenerateResource", "admin.SpaceResource", "admin.ApiKeyResource",
+                "http.MethodNotAllowedRoutes")) {
             try {
                 resources.add(Class.forName(OpenApiDocumentTest.class.getPackageName() + "." + name));
             } catch (ClassNotFoundException absent) {

@@ -1,7 +1,7 @@
 package com.aimabledocs.artifacts.adapters.rest.generate;
 
-import com.aimabledocs.artifacts.adapters.rest.ArtifactResponse;
-import com.aimabledocs.artifacts.adapters.rest.JobResponse;
+import com.aimabledocs.artifacts.adapters.rest.artifact.ArtifactResponse;
+import com.aimabledocs.artifacts.adapters.rest.artifact.JobResponse;
 import com.aimabledocs.artifacts.application.port.in.GenerationAccepted;
 
 /** The 202 body of a generate request: the new artifact and the job that will produce it. */

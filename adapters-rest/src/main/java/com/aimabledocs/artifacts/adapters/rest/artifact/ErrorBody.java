@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.artifact;
 
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
 

@@ -1,4 +1,4 @@
-package com.aimabledocs.artifacts.adapters.rest;
+package com.aimabledocs.artifacts.adapters.rest.artifact;
 
 import com.aimabledocs.artifacts.adapters.rest.auth.ApiKeyFilter;
 import com.aimabledocs.artifacts.adapters.rest.http.EntityTags;
@@ -13,8 +13,6 @@ import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.aimabledocs.artifacts.application.port.in.DeleteArtifactUseCase;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,20 +28,18 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The artifacts API: list, read, delete, and the jobs behind an artifact. */
+/** What a space's artifacts are: the list, one artifact's metadata, and the jobs behind an artifact. */
 @Path("/v1/spaces/{space_id}/artifacts")
 @Produces(MediaType.APPLICATION_JSON)
-public class ArtifactResource {
+public class ArtifactQueryResource {
 
     private final GetArtifactQuery getArtifact;
     private final ListArtifactsQuery listArtifacts;
     private final ListJobsQuery listJobs;
-    private final DeleteArtifactUseCase deleteArtifact;
     private final ObjectMapper json;
 
-    ArtifactResource(GetArtifactQuery getArtifact, ListArtifactsQuery listArtifacts, ListJobsQuery listJobs,
-                     DeleteArtifactUseCase deleteArtifact, ObjectMapper json) {
-        this.deleteArtifact = deleteArtifact;
+    ArtifactQueryResource(GetArtifactQuery getArtifact, ListArtifactsQuery listArtifacts, ListJobsQuery listJobs,
+                          ObjectMapper json) {
         this.getArtifact = getArtifact;
         this.listArtifacts = listArtifacts;
         this.listJobs = listJobs;
@@ -94,20 +90,6 @@ public class ArtifactResource {
         }
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("ETag", etag)
                 .header("Cache-Control", "private, no-cache").build();
-    }
-
-    /**
-     * Deletes the artifact: 204, also when it was deleted already. It leaves lists at once, its download
-     * answers 410 {@code artifact_gone}, and its stored bytes are purged after the grace period.
-     */
-    @DELETE
-    @Path("{artifact_id}")
-    @Produces(MediaType.WILDCARD) // 204 has no body: any Accept will do (a generated client sends application/problem+json)
-    public Response delete(@RestPath("space_id") String spaceId,
-                           @RestPath("artifact_id") String artifactId,
-                           @Context ContainerRequestContext request) {
-        deleteArtifact.delete(ApiKeyFilter.principalOf(request), SpaceId.parse(spaceId), ArtifactId.parse(artifactId));
-        return Response.noContent().build();
     }
 
     @GET
