@@ -1,4 +1,4 @@
--- Sent outbox rows are deleted once they are older than the retention (issue 13, OutboxPurge). The purge asks
+-- Sent outbox rows are deleted once they are older than the retention (OutboxPurge). The purge asks
 -- for rows sent before a cutoff, a few thousand at a time: this partial index answers with a range scan over the
 -- sent rows only (unsent rows stay in outbox_unsent and out of this one).
 --
