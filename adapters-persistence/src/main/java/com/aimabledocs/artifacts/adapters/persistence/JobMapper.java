@@ -17,12 +17,23 @@ final class JobMapper {
     }
 
     static Job toDomain(JobEntity row) {
-        return Job.restore(JobId.of(row.id), ArtifactId.of(row.artifactId), SpaceId.of(row.spaceId),
-                JobKind.valueOf(row.kind.toUpperCase(Locale.ROOT)), JobStatus.fromWireName(row.status),
-                row.attempt, row.maxAttempts, row.contentSha256 == null ? null : new Sha256(row.contentSha256),
-                row.nextRetryAt, row.errorCode == null ? null : new FailureReason(row.errorCode, row.errorMessage),
-                row.leaseOwner == null ? null : new JobLease(row.leaseOwner, row.leaseExpiresAt),
-                row.createdAt, row.startedAt, row.finishedAt, row.updatedAt, row.version);
+        return Job.restore(job -> job
+                .id(JobId.of(row.id))
+                .artifactId(ArtifactId.of(row.artifactId))
+                .spaceId(SpaceId.of(row.spaceId))
+                .kind(JobKind.valueOf(row.kind.toUpperCase(Locale.ROOT)))
+                .status(JobStatus.fromWireName(row.status))
+                .attempt(row.attempt)
+                .maxAttempts(row.maxAttempts)
+                .expectedSha256(row.contentSha256 == null ? null : new Sha256(row.contentSha256))
+                .nextRetryAt(row.nextRetryAt)
+                .error(row.errorCode == null ? null : new FailureReason(row.errorCode, row.errorMessage))
+                .lease(row.leaseOwner == null ? null : new JobLease(row.leaseOwner, row.leaseExpiresAt))
+                .createdAt(row.createdAt)
+                .startedAt(row.startedAt)
+                .finishedAt(row.finishedAt)
+                .updatedAt(row.updatedAt)
+                .version(row.version));
     }
 
     static JobEntity newRow(Job job) {

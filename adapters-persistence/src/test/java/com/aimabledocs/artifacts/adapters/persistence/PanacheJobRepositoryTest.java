@@ -308,10 +308,12 @@ class PanacheJobRepositoryTest {
             unitOfWork.inTransaction(() -> jobs.add(Job.queue(job.id(), job.artifactId(), job.spaceId(), job.kind(),
                     job.maxAttempts(), job.expectedSha256(), job.createdAt())));
             toDelete.add(job.id());
-            Job target = Job.restore(job.id(), job.artifactId(), job.spaceId(), job.kind(), job.status(),
-                    job.attempt(), job.maxAttempts(), job.expectedSha256().orElse(null),
-                    job.nextRetryAt().orElse(null), job.error().orElse(null), job.lease().orElse(null),
-                    job.createdAt(), job.startedAt().orElse(null), job.finishedAt().orElse(null), job.updatedAt(), 0);
+            Job target = Job.restore(j -> j.id(job.id()).artifactId(job.artifactId()).spaceId(job.spaceId())
+                    .kind(job.kind()).status(job.status()).attempt(job.attempt()).maxAttempts(job.maxAttempts())
+                    .expectedSha256(job.expectedSha256().orElse(null)).nextRetryAt(job.nextRetryAt().orElse(null))
+                    .error(job.error().orElse(null)).lease(job.lease().orElse(null)).createdAt(job.createdAt())
+                    .startedAt(job.startedAt().orElse(null)).finishedAt(job.finishedAt().orElse(null))
+                    .updatedAt(job.updatedAt()).version(0));
             unitOfWork.inTransaction(() -> jobs.update(target));
             return find(job.id());
         }

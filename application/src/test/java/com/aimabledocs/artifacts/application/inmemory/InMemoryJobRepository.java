@@ -84,10 +84,12 @@ public final class InMemoryJobRepository implements JobRepository, Transactional
     }
 
     private static Job withVersion(Job j, long version) {
-        return Job.restore(j.id(), j.artifactId(), j.spaceId(), j.kind(), j.status(), j.attempt(), j.maxAttempts(),
-                j.expectedSha256().orElse(null), j.nextRetryAt().orElse(null), j.error().orElse(null),
-                j.lease().orElse(null), j.createdAt(), j.startedAt().orElse(null), j.finishedAt().orElse(null),
-                j.updatedAt(), version);
+        return Job.restore(job -> job.id(j.id()).artifactId(j.artifactId()).spaceId(j.spaceId()).kind(j.kind())
+                .status(j.status()).attempt(j.attempt()).maxAttempts(j.maxAttempts())
+                .expectedSha256(j.expectedSha256().orElse(null)).nextRetryAt(j.nextRetryAt().orElse(null))
+                .error(j.error().orElse(null)).lease(j.lease().orElse(null)).createdAt(j.createdAt())
+                .startedAt(j.startedAt().orElse(null)).finishedAt(j.finishedAt().orElse(null))
+                .updatedAt(j.updatedAt()).version(version));
     }
 
     /** The stored job; fails the test when there is none. */

@@ -10,6 +10,7 @@ import com.aimabledocs.artifacts.domain.space.SpaceId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A processing task behind an artifact. Immutable; transitions follow {@link JobStatus} and return new
@@ -23,6 +24,11 @@ import java.util.Optional;
  * <p>Nothing keeps a job open for ever: a running job whose worker stops renewing its lease is
  * {@linkplain #expireLease taken back}, and a queued job whose retry time came, or whose request seems
  * lost, is {@linkplain #redrive re-driven} (its request sent again); {@link #isDueForRedrive} says when.
+ *
+ * <p>How a job is built: its fields are set by name on {@link JobFields}, never passed by position (four
+ * are {@code Instant}s, easy to swap). A transition copies this job's fields and changes those it names
+ * (the private {@code with}); {@link #restore} sets them all from storage. Both end in the one private
+ * constructor, which checks the invariants.
  */
 public final class Job {
 
@@ -52,46 +58,44 @@ public final class Job {
     private final Instant updatedAt;
     private final long version;
 
-    private Job(JobId id, ArtifactId artifactId, SpaceId spaceId, JobKind kind, JobStatus status, int attempt,
-                int maxAttempts, Sha256 expectedSha256, Instant nextRetryAt, FailureReason error, JobLease lease,
-                Instant createdAt, Instant startedAt, Instant finishedAt, Instant updatedAt, long version) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.artifactId = Objects.requireNonNull(artifactId, "artifactId");
-        this.spaceId = Objects.requireNonNull(spaceId, "spaceId");
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.status = Objects.requireNonNull(status, "status");
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
-        if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
+    private Job(JobFields f) {
+        this.id = Objects.requireNonNull(f.id, "id");
+        this.artifactId = Objects.requireNonNull(f.artifactId, "artifactId");
+        this.spaceId = Objects.requireNonNull(f.spaceId, "spaceId");
+        this.kind = Objects.requireNonNull(f.kind, "kind");
+        this.status = Objects.requireNonNull(f.status, "status");
+        this.createdAt = Objects.requireNonNull(f.createdAt, "createdAt");
+        this.updatedAt = Objects.requireNonNull(f.updatedAt, "updatedAt");
+        if (f.maxAttempts < 1 || f.maxAttempts > MAX_ATTEMPTS_LIMIT) {
             throw new InvalidValueException("max_attempts", "max_attempts must be 1 to " + MAX_ATTEMPTS_LIMIT);
         }
-        if (attempt < 0 || attempt > maxAttempts) {
+        if (f.attempt < 0 || f.attempt > f.maxAttempts) {
             throw new IllegalArgumentException("attempt must be between 0 and maxAttempts");
         }
-        if (status == JobStatus.FAILED && error == null) {
+        if (status == JobStatus.FAILED && f.error == null) {
             throw new IllegalArgumentException("a failed job carries its error");
         }
-        if (status == JobStatus.SUCCEEDED && error != null) {
+        if (status == JobStatus.SUCCEEDED && f.error != null) {
             throw new IllegalArgumentException("a succeeded job carries no error");
         }
-        if (nextRetryAt != null && status != JobStatus.QUEUED) {
+        if (f.nextRetryAt != null && status != JobStatus.QUEUED) {
             throw new IllegalArgumentException("only a queued job waits for a retry");
         }
-        if ((status == JobStatus.RUNNING) != (lease != null)) {
+        if ((status == JobStatus.RUNNING) != (f.lease != null)) {
             throw new IllegalArgumentException("a lease is present exactly while a job is running");
         }
-        if (status.isFinal() != (finishedAt != null)) {
+        if (status.isFinal() != (f.finishedAt != null)) {
             throw new IllegalArgumentException("finishedAt is present exactly when a job is final");
         }
-        this.attempt = attempt;
-        this.maxAttempts = maxAttempts;
-        this.expectedSha256 = expectedSha256;
-        this.nextRetryAt = nextRetryAt;
-        this.error = error;
-        this.lease = lease;
-        this.startedAt = startedAt;
-        this.finishedAt = finishedAt;
-        this.version = version;
+        this.attempt = f.attempt;
+        this.maxAttempts = f.maxAttempts;
+        this.expectedSha256 = f.expectedSha256;
+        this.nextRetryAt = f.nextRetryAt;
+        this.error = f.error;
+        this.lease = f.lease;
+        this.startedAt = f.startedAt;
+        this.finishedAt = f.finishedAt;
+        this.version = f.version;
     }
 
     /** A new job, waiting for its first attempt, with no digest to check the content against. */
@@ -107,18 +111,20 @@ public final class Job {
      */
     public static Job queue(JobId id, ArtifactId artifactId, SpaceId spaceId, JobKind kind, int maxAttempts,
                             Optional<Sha256> expectedSha256, Instant now) {
-        return new Job(id, artifactId, spaceId, kind, JobStatus.QUEUED, 0, maxAttempts,
-                Objects.requireNonNull(expectedSha256, "expectedSha256").orElse(null), null, null, null,
-                now, null, null, now, 0);
+        Sha256 declared = Objects.requireNonNull(expectedSha256, "expectedSha256").orElse(null);
+        return restore(f -> f.id(id).artifactId(artifactId).spaceId(spaceId).kind(kind).status(JobStatus.QUEUED)
+                .attempt(0).maxAttempts(maxAttempts).expectedSha256(declared).createdAt(now).updatedAt(now)
+                .version(0));
     }
 
-    /** Rebuilds a job from storage; checks the invariants but no transition rule. */
-    public static Job restore(JobId id, ArtifactId artifactId, SpaceId spaceId, JobKind kind, JobStatus status,
-                              int attempt, int maxAttempts, Sha256 expectedSha256, Instant nextRetryAt,
-                              FailureReason error, JobLease lease, Instant createdAt, Instant startedAt,
-                              Instant finishedAt, Instant updatedAt, long version) {
-        return new Job(id, artifactId, spaceId, kind, status, attempt, maxAttempts, expectedSha256, nextRetryAt,
-                error, lease, createdAt, startedAt, finishedAt, updatedAt, version);
+    /**
+     * Rebuilds a job from storage, each field set by name: {@code Job.restore(f -> f.id(..).status(..)...)}.
+     * A field left unset is {@code null} (or 0). Checks the invariants but no transition rule.
+     */
+    public static Job restore(Consumer<JobFields> stored) {
+        JobFields fields = new JobFields();
+        stored.accept(fields);
+        return new Job(fields);
     }
 
     /**
@@ -134,8 +140,8 @@ public final class Job {
         if (!leaseUntil.isAfter(now)) {
             throw new IllegalArgumentException("a lease must end after it begins");
         }
-        return new Job(id, artifactId, spaceId, kind, JobStatus.RUNNING, attempt + 1, maxAttempts, expectedSha256,
-                null, null, newLease, createdAt, now, null, later(now), version);
+        return with(f -> f.status(JobStatus.RUNNING).attempt(attempt + 1).nextRetryAt(null).error(null)
+                .lease(newLease).startedAt(now).finishedAt(null).updatedAt(later(now)));
     }
 
     /**
@@ -149,28 +155,24 @@ public final class Job {
             throw new LeaseNotHeldException(id, worker);
         }
         Instant expiresAt = until.isAfter(lease.expiresAt()) ? until : lease.expiresAt();
-        return new Job(id, artifactId, spaceId, kind, status, attempt, maxAttempts, expectedSha256, nextRetryAt,
-                error, new JobLease(worker, expiresAt), createdAt, startedAt, finishedAt, updatedAt, version);
+        return with(f -> f.lease(new JobLease(worker, expiresAt)));
     }
 
     public Job succeed(Instant now) {
         check(JobStatus.SUCCEEDED);
-        return new Job(id, artifactId, spaceId, kind, JobStatus.SUCCEEDED, attempt, maxAttempts, expectedSha256,
-                null, null, null, createdAt, startedAt, later(now), later(now), version);
+        return finish(JobStatus.SUCCEEDED, null, now);
     }
 
     public Job fail(FailureReason reason, Instant now) {
         check(JobStatus.FAILED);
-        return new Job(id, artifactId, spaceId, kind, JobStatus.FAILED, attempt, maxAttempts, expectedSha256, null,
-                Objects.requireNonNull(reason, "reason"), null, createdAt, startedAt, later(now), later(now), version);
+        return finish(JobStatus.FAILED, Objects.requireNonNull(reason, "reason"), now);
     }
 
     /** Cancels a job that has not finished, because its artifact was deleted ({@code artifact_deleted}). */
     public Job cancel(Instant now) {
         check(JobStatus.CANCELED);
-        return new Job(id, artifactId, spaceId, kind, JobStatus.CANCELED, attempt, maxAttempts, expectedSha256, null,
-                new FailureReason(ARTIFACT_DELETED, "the artifact was deleted before this job finished"), null,
-                createdAt, startedAt, later(now), later(now), version);
+        return finish(JobStatus.CANCELED,
+                new FailureReason(ARTIFACT_DELETED, "the artifact was deleted before this job finished"), now);
     }
 
     /**
@@ -189,9 +191,10 @@ public final class Job {
         if (!hasAttemptsLeft()) {
             throw new IllegalTransitionException("job", id, status, JobStatus.QUEUED);
         }
-        return new Job(id, artifactId, spaceId, kind, JobStatus.QUEUED, attempt, maxAttempts, expectedSha256,
-                Objects.requireNonNull(retryAt, "retryAt"), Objects.requireNonNull(reason, "reason"), null,
-                createdAt, startedAt, null, later(now), version);
+        Objects.requireNonNull(retryAt, "retryAt");
+        Objects.requireNonNull(reason, "reason");
+        return with(f -> f.status(JobStatus.QUEUED).nextRetryAt(retryAt).error(reason).lease(null)
+                .finishedAt(null).updatedAt(later(now)));
     }
 
     /**
@@ -227,8 +230,8 @@ public final class Job {
         if (!isDueForRedrive(now, queuedStaleBefore)) {
             throw new JobNotDueException(id);
         }
-        return new Job(id, artifactId, spaceId, kind, JobStatus.QUEUED, attempt, maxAttempts, expectedSha256, null,
-                error, null, createdAt, startedAt, null, later(now), version);
+        return with(f -> f.status(JobStatus.QUEUED).nextRetryAt(null).lease(null).finishedAt(null)
+                .updatedAt(later(now)));
     }
 
     /**
@@ -272,8 +275,21 @@ public final class Job {
 
     /** This job as it was when it was accepted: what an idempotent replay shows. */
     public Job asQueued() {
-        return new Job(id, artifactId, spaceId, kind, JobStatus.QUEUED, 0, maxAttempts, expectedSha256, null, null,
-                null, createdAt, null, null, createdAt, 0);
+        return with(f -> f.status(JobStatus.QUEUED).attempt(0).nextRetryAt(null).error(null).lease(null)
+                .startedAt(null).finishedAt(null).updatedAt(createdAt).version(0));
+    }
+
+    /** Ends the job in a final {@code status}: no retry time, no lease, finished and updated at {@code now}. */
+    private Job finish(JobStatus finalStatus, FailureReason finalError, Instant now) {
+        return with(f -> f.status(finalStatus).nextRetryAt(null).error(finalError).lease(null)
+                .finishedAt(later(now)).updatedAt(later(now)));
+    }
+
+    /** The one way a transition builds its result: a copy of this job with the named fields changed. */
+    private Job with(Consumer<JobFields> changes) {
+        JobFields fields = JobFields.copyOf(this);
+        changes.accept(fields);
+        return new Job(fields);
     }
 
     private void check(JobStatus next) {

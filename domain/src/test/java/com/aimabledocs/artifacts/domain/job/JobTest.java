@@ -404,10 +404,11 @@ class JobTest {
         void givenMissingRequiredField_restore_isRefused() {
             assertThatThrownBy(() -> aJob().withId(null).build()).isInstanceOf(NullPointerException.class);
             assertThatThrownBy(() -> aJob().forArtifact(null, DEFAULT_SPACE).build()).isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> Job.restore(JobId.of(TestIds.next()), ArtifactId.of(TestIds.next()), DEFAULT_SPACE,
-                    JobKind.GENERATE, null, 0, 3, null, null, null, null, DEFAULT_CREATED_AT, null, null,
-                    DEFAULT_CREATED_AT, 0))
-                    .isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> Job.restore(job -> job.id(JobId.of(TestIds.next()))
+                    .artifactId(ArtifactId.of(TestIds.next())).spaceId(DEFAULT_SPACE).kind(JobKind.GENERATE)
+                    .maxAttempts(3).createdAt(DEFAULT_CREATED_AT).updatedAt(DEFAULT_CREATED_AT)))
+                    .isInstanceOf(NullPointerException.class)
+                    .hasMessage("status");
         }
     }
 

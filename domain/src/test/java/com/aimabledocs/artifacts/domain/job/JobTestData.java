@@ -173,9 +173,10 @@ public final class JobTestData {
             JobLease builtLease = leaseSet ? lease : status == JobStatus.RUNNING
                     ? new JobLease(DEFAULT_WORKER, (builtStartedAt != null ? builtStartedAt : createdAt).plus(DEFAULT_LEASE))
                     : null;
-            return Job.restore(id, artifactId, spaceId, kind, status, builtAttempt, maxAttempts, expectedSha256,
-                    nextRetryAt, builtError, builtLease, createdAt, builtStartedAt, builtFinishedAt, builtUpdatedAt,
-                    version);
+            return Job.restore(job -> job.id(id).artifactId(artifactId).spaceId(spaceId).kind(kind).status(status)
+                    .attempt(builtAttempt).maxAttempts(maxAttempts).expectedSha256(expectedSha256)
+                    .nextRetryAt(nextRetryAt).error(builtError).lease(builtLease).createdAt(createdAt)
+                    .startedAt(builtStartedAt).finishedAt(builtFinishedAt).updatedAt(builtUpdatedAt).version(version));
         }
 
         private static Instant latest(Instant first, Instant... others) {
