@@ -112,9 +112,9 @@ public final class Job {
     public static Job queue(JobId id, ArtifactId artifactId, SpaceId spaceId, JobKind kind, int maxAttempts,
                             Optional<Sha256> expectedSha256, Instant now) {
         Sha256 declared = Objects.requireNonNull(expectedSha256, "expectedSha256").orElse(null);
-        return restore(f -> f.id(id).artifactId(artifactId).spaceId(spaceId).kind(kind).status(JobStatus.QUEUED)
-                .attempt(0).maxAttempts(maxAttempts).expectedSha256(declared).createdAt(now).updatedAt(now)
-                .version(0));
+        return new Job(new JobFields().id(id).artifactId(artifactId).spaceId(spaceId).kind(kind)
+                .status(JobStatus.QUEUED).attempt(0).maxAttempts(maxAttempts).expectedSha256(declared)
+                .createdAt(now).updatedAt(now).version(0));
     }
 
     /**

@@ -325,6 +325,38 @@ class JobTest {
             assertInvariants(job);
         }
 
+        @Test
+        void givenEveryField_restore_keepsEachInItsPlace() {
+            JobId id = JobId.of(TestIds.next());
+            ArtifactId artifactId = ArtifactId.of(TestIds.next());
+            Sha256 digest = new Sha256("50edc755f4a3a4c7d3a0e0a36a8d7a2f3b5b4b2f6f6d3e1c0b9a8f7e6d5c4b3a");
+            Instant started = DEFAULT_CREATED_AT.plusSeconds(1);
+            Instant finished = DEFAULT_CREATED_AT.plusSeconds(2);
+            Instant updated = DEFAULT_CREATED_AT.plusSeconds(3);
+
+            Job job = Job.restore(f -> f.id(id).artifactId(artifactId).spaceId(DEFAULT_SPACE).kind(JobKind.GENERATE)
+                    .status(FAILED).attempt(2).maxAttempts(4).expectedSha256(digest).error(MISMATCH)
+                    .createdAt(DEFAULT_CREATED_AT).startedAt(started).finishedAt(finished).updatedAt(updated)
+                    .version(7));
+
+            assertThat(job.id()).isEqualTo(id);
+            assertThat(job.artifactId()).isEqualTo(artifactId);
+            assertThat(job.spaceId()).isEqualTo(DEFAULT_SPACE);
+            assertThat(job.kind()).isEqualTo(JobKind.GENERATE);
+            assertThat(job.status()).isEqualTo(FAILED);
+            assertThat(job.attempt()).isEqualTo(2);
+            assertThat(job.maxAttempts()).isEqualTo(4);
+            assertThat(job.expectedSha256()).contains(digest);
+            assertThat(job.nextRetryAt()).isEmpty();
+            assertThat(job.error()).contains(MISMATCH);
+            assertThat(job.lease()).isEmpty();
+            assertThat(job.createdAt()).isEqualTo(DEFAULT_CREATED_AT);
+            assertThat(job.startedAt()).contains(started);
+            assertThat(job.finishedAt()).contains(finished);
+            assertThat(job.updatedAt()).isEqualTo(updated);
+            assertThat(job.version()).isEqualTo(7);
+        }
+
         @ParameterizedTest
         @ValueSource(ints = {0, Job.MAX_ATTEMPTS_LIMIT + 1})
         void givenMaxAttemptsOutOfRange_restore_isRefused(int maxAttempts) {
