@@ -279,7 +279,7 @@ public final class Job {
                 .startedAt(null).finishedAt(null).updatedAt(createdAt).version(0));
     }
 
-    /** Ends the job in a final {@code status}: no retry time, no lease, finished and updated at {@code now}. */
+    /** Ends the job in {@code finalStatus}: no retry time, no lease, finished and updated at {@code now}. */
     private Job finish(JobStatus finalStatus, FailureReason finalError, Instant now) {
         return with(f -> f.status(finalStatus).nextRetryAt(null).error(finalError).lease(null)
                 .finishedAt(later(now)).updatedAt(later(now)));
