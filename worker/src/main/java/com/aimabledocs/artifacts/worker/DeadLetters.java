@@ -30,6 +30,13 @@ public class DeadLetters {
     public static final String SOURCE_PARTITION = "source_partition";
     public static final String SOURCE_OFFSET = "source_offset";
 
+    /** Reasons of records that never reached a job (a failed job's request carries the job's error code). */
+    static final String UNREADABLE_MESSAGE = "unreadable_message";
+    static final String INVALID_MESSAGE = "invalid_message";
+    static final String UNKNOWN_JOB = "unknown_job";
+    static final String UNKNOWN_SPACE = "unknown_space";
+    static final String PROCESSING_ERROR = "processing_error";
+
     private static final int MAX_MESSAGE_CHARS = 1000;
 
     private final MutinyEmitter<byte[]> emitter;

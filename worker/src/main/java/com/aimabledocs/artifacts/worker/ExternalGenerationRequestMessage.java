@@ -44,9 +44,9 @@ public record ExternalGenerationRequestMessage(int schemaVersion, String request
         if ((contentBase64 == null) == (contentRef == null)) {
             throw new InvalidValueException("content", "give exactly one of content_base64 and content_ref");
         }
-        if (name == null || type == null || spaceId == null) {
-            throw new InvalidValueException("message", "space_id, name and type are required");
-        }
+        required("space_id", spaceId);
+        required("name", name);
+        required("type", type);
         return new ExternalGenerationRequest(requestId, SpaceId.parse(spaceId), new ArtifactName(name),
                 DocumentType.fromWireName("type", type),
                 threadIds == null ? List.of() : threadIds.stream().map(ThreadId::new).toList(),
@@ -55,11 +55,15 @@ public record ExternalGenerationRequestMessage(int schemaVersion, String request
                 requestedAt);
     }
 
+    private static void required(String field, Object value) {
+        if (value == null) {
+            throw new InvalidValueException(field, "a required field is missing: " + field);
+        }
+    }
+
     private Content content() {
         if (contentRef != null) {
-            if (contentRef.objectKey() == null) {
-                throw new InvalidValueException("content_ref", "content_ref.object_key is required");
-            }
+            required("content_ref.object_key", contentRef.objectKey());
             return new ContentReference(ObjectKey.incoming(contentRef.objectKey()));
         }
         try {
