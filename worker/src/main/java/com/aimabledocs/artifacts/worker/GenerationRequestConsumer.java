@@ -100,14 +100,17 @@ public class GenerationRequestConsumer {
         if (read instanceof ExternalRequest external) {
             read = accept(external.request());
         }
-        if (read instanceof Refusal refusal) {
+        if (read instanceof ApiRequest api) {
+            traced.identify(api.request());
+            process(record, api.request());
+        } else if (read instanceof Refusal refusal) {
             LOG.warnf("dead-lettering record %s-%d@%d (%s): %s", record.topic(), record.partition(), record.offset(),
                     refusal.reason(), refusal.message());
             deadLetter(record, refusal.reason(), refusal.message(), null);
-            return;
         }
-        GenerationRequest request = ((ApiRequest) read).request();
-        traced.identify(request);
+    }
+
+    private void process(ConsumerRecord<String, byte[]> record, GenerationRequest request) throws InterruptedException {
         long started = System.nanoTime();
         Outcome outcome = processUntilRecorded(record, request);
         if (outcome != null) { // null: dead-lettered after unexpected failures
