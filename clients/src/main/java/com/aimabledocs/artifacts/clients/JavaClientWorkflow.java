@@ -1,5 +1,11 @@
 package com.aimabledocs.artifacts.clients;
 
+import static com.aimabledocs.artifacts.clients.WorkflowChecks.check;
+import static com.aimabledocs.artifacts.clients.WorkflowChecks.env;
+import static com.aimabledocs.artifacts.clients.WorkflowChecks.header;
+import static com.aimabledocs.artifacts.clients.WorkflowChecks.readAndDelete;
+import static com.aimabledocs.artifacts.clients.WorkflowChecks.sha256;
+
 import com.aimabledocs.artifacts.client.ApiClient;
 import com.aimabledocs.artifacts.client.ApiException;
 import com.aimabledocs.artifacts.client.ApiResponse;
@@ -15,19 +21,12 @@ import com.aimabledocs.artifacts.client.api.JobsApi.APIListArtifactJobsRequest;
 import com.aimabledocs.artifacts.client.model.DocumentType;
 import com.aimabledocs.artifacts.client.model.GenerateRequest;
 import com.aimabledocs.artifacts.client.model.Problem;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,11 +50,12 @@ public final class JavaClientWorkflow {
     private final String threadId = "clients-workflow-" + runId;
     private final Duration jobTimeout;
     private final ApiClient apiClient;
+    private final TypedErrors errors;
     private final ArtifactsApi artifacts;
     private final JobsApi jobs;
     /** The generated ArtifactsApi again, on a client whose request interceptor sends {@link #pendingForm}. */
     private final ArtifactsApi artifactsAsForm;
-    private final AtomicReference<Multipart> pendingForm = new AtomicReference<>();
+    private final AtomicReference<MultipartForm> pendingForm = new AtomicReference<>();
     private final SecureRandom random = new SecureRandom();
     private int steps;
 
@@ -71,12 +71,13 @@ public final class JavaClientWorkflow {
         apiClient.setRequestInterceptor(request -> request.setHeader("X-API-Key", apiKey));
         artifacts = new ArtifactsApi(apiClient);
         jobs = new JobsApi(apiClient);
+        errors = new TypedErrors(apiClient.getObjectMapper());
 
         // WORKAROUND (multipart): generateArtifact takes application/json or multipart/form-data, and the
         // generator makes one method per operation with the first request body only (GenerateRequest as JSON);
         // the GenerateForm model is generated but no method sends it. So the form goes through the same generated
         // generateArtifact method on a second ApiClient whose interceptor replaces the JSON body by the
-        // multipart one (the JDK has no multipart encoder: Multipart below writes the parts). Path, parameters,
+        // multipart one (the JDK has no multipart encoder: MultipartForm below writes the parts). Path, parameters,
         // response parsing (GenerationAccepted) and errors (ApiException) stay the generated client's.
         ApiClient formClient = new ApiClient();
         formClient.updateBaseUri(baseUrl);
@@ -84,7 +85,7 @@ public final class JavaClientWorkflow {
         formClient.setReadTimeout(Duration.ofSeconds(30));
         formClient.setRequestInterceptor(request -> {
             request.setHeader("X-API-Key", apiKey);
-            Multipart form = pendingForm.get();
+            MultipartForm form = pendingForm.get();
             if (form != null) {
                 request.setHeader("Content-Type", form.contentType());
                 request.method("POST", HttpRequest.BodyPublishers.ofByteArray(form.body()));
@@ -135,7 +136,7 @@ public final class JavaClientWorkflow {
         // 2. Generate with multipart/form-data (the file as it is).
         byte[] binaryBytes = new byte[48 * 1024 + 7];
         random.nextBytes(binaryBytes);
-        Multipart form = new Multipart()
+        MultipartForm form = new MultipartForm()
                 .field("name", "workflow-" + runId + ".bin")
                 .field("type", "data")
                 .field("thread_ids", threadId)
@@ -187,7 +188,7 @@ public final class JavaClientWorkflow {
 
         // 7. Typed 404: an artifact ID nobody has.
         UUID unknown = UUID.randomUUID();
-        Problem notFound = expectProblem(404, () -> artifacts.getArtifact(APIGetArtifactRequest.newBuilder()
+        Problem notFound = errors.expectProblem(404, () -> artifacts.getArtifact(APIGetArtifactRequest.newBuilder()
                 .spaceId(spaceId).artifactId(unknown).build()));
         check("not_found".equals(notFound.getCode()), "404 code " + notFound.getCode());
         step("getArtifact unknown " + unknown + ": ApiException HTTP 404, problem code " + notFound.getCode()
@@ -203,7 +204,7 @@ public final class JavaClientWorkflow {
                 + header(replay, "Idempotent-Replayed") + "), same artifact " + replay.getData().getArtifact().getId());
         GenerateRequest otherBody = new GenerateRequest().name("workflow-" + runId + "-other.txt")
                 .type(DocumentType.TEXT).content("another body".getBytes(StandardCharsets.UTF_8)).threadIds(List.of(threadId));
-        Problem reused = expectProblem(422, () -> artifacts.generateArtifact(APIGenerateArtifactRequest.newBuilder()
+        Problem reused = errors.expectProblem(422, () -> artifacts.generateArtifact(APIGenerateArtifactRequest.newBuilder()
                 .spaceId(spaceId).generateRequest(otherBody).idempotencyKey(idempotencyKey).build()));
         check("idempotency_key_reused".equals(reused.getCode()), "422 code " + reused.getCode());
         step("generate JSON again, same Idempotency-Key, another body: ApiException HTTP 422, problem code " + reused.getCode());
@@ -217,7 +218,7 @@ public final class JavaClientWorkflow {
             tries++;
             byte[] probe = new byte[256 * 1024];
             random.nextBytes(probe);
-            var accepted = generateAsForm(new Multipart().field("name", "workflow-" + runId + "-probe.bin")
+            var accepted = generateAsForm(new MultipartForm().field("name", "workflow-" + runId + "-probe.bin")
                     .field("type", "data").field("thread_id", threadId + "-probe")
                     .file("file", "probe.bin", "application/octet-stream", probe), null);
             probeId = accepted.getData().getArtifact().getId();
@@ -226,7 +227,7 @@ public final class JavaClientWorkflow {
                 readAndDelete(artifacts.downloadArtifact(APIDownloadArtifactRequest.newBuilder()
                         .spaceId(spaceId).artifactId(id).build()));
             } catch (ApiException e) {
-                notReady = problem(e, 409);
+                notReady = errors.problem(e, 409);
             }
         }
         check(notReady != null, "5 downloads right after generate all succeeded: no 409 seen");
@@ -238,13 +239,13 @@ public final class JavaClientWorkflow {
         var deletion = artifacts.deleteArtifactWithHttpInfo(APIDeleteArtifactRequest.newBuilder()
                 .spaceId(spaceId).artifactId(deleted).build());
         check(deletion.getStatusCode() == 204, "delete answered " + deletion.getStatusCode());
-        Problem gone = expectProblem(410, () -> artifacts.downloadArtifact(APIDownloadArtifactRequest.newBuilder()
+        Problem gone = errors.expectProblem(410, () -> artifacts.downloadArtifact(APIDownloadArtifactRequest.newBuilder()
                 .spaceId(spaceId).artifactId(deleted).build()));
         check("artifact_gone".equals(gone.getCode()), "410 code " + gone.getCode());
         step("deleteArtifact " + deleted + ": HTTP 204; its download: ApiException HTTP 410, problem code " + gone.getCode());
     }
 
-    private ApiResponse<com.aimabledocs.artifacts.client.model.GenerationAccepted> generateAsForm(Multipart form,
+    private ApiResponse<com.aimabledocs.artifacts.client.model.GenerationAccepted> generateAsForm(MultipartForm form,
             String idempotencyKey) throws ApiException {
         // The generated method insists on its (JSON) body parameter; the interceptor replaces it by the form.
         GenerateRequest replacedByTheForm = new GenerateRequest().name("-").type(DocumentType.OTHER).content(new byte[0]);
@@ -317,49 +318,6 @@ public final class JavaClientWorkflow {
                 + ", ETag equal to the download's: true");
     }
 
-    @FunctionalInterface
-    private interface Call {
-        void run() throws ApiException;
-    }
-
-    private Problem expectProblem(int status, Call call) throws IOException {
-        try {
-            call.run();
-        } catch (ApiException e) {
-            return problem(e, status);
-        }
-        throw new AssertionError("expected HTTP " + status + ", the call succeeded");
-    }
-
-    /** The typed error: ApiException's status, and its problem+json body read into the generated Problem model. */
-    private Problem problem(ApiException e, int expectedStatus) throws IOException {
-        check(e.getCode() == expectedStatus, "expected HTTP " + expectedStatus + ", got " + e.getCode() + ": " + e.getResponseBody());
-        String contentType = e.getResponseHeaders().firstValue("Content-Type").orElse("");
-        check(contentType.startsWith("application/problem+json"), "error Content-Type " + contentType);
-        Problem problem = apiClient.getObjectMapper().readValue(e.getResponseBody(), Problem.class);
-        check(problem.getStatus() != null && problem.getStatus() == expectedStatus, "problem status " + problem.getStatus());
-        return problem;
-    }
-
-    private static String header(ApiResponse<?> response, String name) {
-        return response.getHeaders().entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-    }
-
-    /** The native client saves a binary answer to a temporary file; read it and remove it. */
-    private static byte[] readAndDelete(File file) throws IOException {
-        try {
-            return Files.readAllBytes(file.toPath());
-        } finally {
-            Files.deleteIfExists(file.toPath());
-            File dir = file.getParentFile();
-            if (dir != null && dir.getName().startsWith("swagger-gen-native")) {
-                Files.deleteIfExists(dir.toPath());
-            }
-        }
-    }
-
     private void step(String line) {
         steps++;
         System.out.println(PREFIX + line);
@@ -369,57 +327,4 @@ public final class JavaClientWorkflow {
         System.out.println(PREFIX + line);
     }
 
-    private static void check(boolean condition, String failure) {
-        if (!condition) {
-            throw new AssertionError(failure);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    /** A multipart/form-data body (RFC 7578): text fields and one file part. */
-    private static final class Multipart {
-        private final String boundary = "----artifacts-workflow-" + UUID.randomUUID();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        Multipart field(String name, String value) {
-            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n"
-                    + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + value + "\r\n");
-            return this;
-        }
-
-        Multipart file(String name, String filename, String contentType, byte[] content) {
-            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename
-                    + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
-            out.writeBytes(content);
-            write("\r\n");
-            return this;
-        }
-
-        String contentType() {
-            return "multipart/form-data; boundary=" + boundary;
-        }
-
-        byte[] body() {
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            all.writeBytes(out.toByteArray());
-            all.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return all.toByteArray();
-        }
-
-        private void write(String text) {
-            out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-        }
-    }
 }
