@@ -158,7 +158,8 @@ class DeliveryGuaranteesTest {
         String marker = UUID.randomUUID().toString();
         String unknownVersion = "{\"schema_version\":2,\"job_id\":\"" + marker + "\"}";
         String badUuid = "{\"schema_version\":1,\"job_id\":\"not-a-uuid\",\"artifact_id\":\"" + marker
-                + "\",\"space_id\":\"" + space + "\",\"staged_object_key\":\"staging/x\"}";
+                + "\",\"space_id\":\"" + space + "\",\"staged_object_key\":\"spaces/" + space + "/artifacts/" + marker
+                + "/content\"}";
         String missingFields = "{\"schema_version\":1,\"artifact_id\":\"" + marker + "\"}";
         String wrongType = "{\"schema_version\":\"one\",\"artifact_id\":\"" + marker + "\"}";
 

@@ -101,7 +101,7 @@ class GenerationRequestConsumerUnitTest {
 
     private static String validRecordValue() {
         return "{\"schema_version\":1,\"job_id\":\"%s\",\"artifact_id\":\"%s\",\"space_id\":\"%s\",\"staged_object_key\":\"%s\"}"
-                .formatted(JOB, ARTIFACT, SPACE, ObjectKey.stagingFor(SPACE, ARTIFACT, JOB));
+                .formatted(JOB, ARTIFACT, SPACE, ObjectKey.contentOf(SPACE, ARTIFACT));
     }
 
     private static Job running() {

@@ -161,7 +161,7 @@ class GenerationRequestMessageTest {
         SpaceId space = SpaceId.of(UUID.randomUUID());
         ArtifactId artifact = ArtifactId.of(UUID.randomUUID());
         JobId job = JobId.of(UUID.randomUUID());
-        return new GenerationRequest(job, artifact, space, ObjectKey.stagingFor(space, artifact, job), digest,
+        return new GenerationRequest(job, artifact, space, ObjectKey.contentOf(space, artifact), digest,
                 Instant.parse("2026-03-01T09:00:00.123456Z"));
     }
 }

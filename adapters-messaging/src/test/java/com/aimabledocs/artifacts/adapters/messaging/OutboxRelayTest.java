@@ -234,7 +234,7 @@ class OutboxRelayTest {
         Optional<Sha256> digest = i % 2 == 0
                 ? Optional.of(new Sha256("b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9"))
                 : Optional.empty();
-        return new GenerationRequest(job, artifact, space, ObjectKey.stagingFor(space, artifact, job), digest,
+        return new GenerationRequest(job, artifact, space, ObjectKey.contentOf(space, artifact), digest,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 }

@@ -82,10 +82,9 @@ public class UseCaseWiring {
 
     @Produces
     @ApplicationScoped
-    PurgeDeletedArtifactsUseCase purgeDeletedArtifacts(ArtifactRepository artifacts, JobRepository jobs,
-                                                       ObjectStore objects, UnitOfWork unitOfWork, Clock clock,
-                                                       ApiConfig config) {
-        return new PurgeDeletedArtifactsService(artifacts, jobs, objects, unitOfWork, clock, config.deletion().grace());
+    PurgeDeletedArtifactsUseCase purgeDeletedArtifacts(ArtifactRepository artifacts, ObjectStore objects,
+                                                       UnitOfWork unitOfWork, Clock clock, ApiConfig config) {
+        return new PurgeDeletedArtifactsService(artifacts, objects, unitOfWork, clock, config.deletion().grace());
     }
 
     @Produces

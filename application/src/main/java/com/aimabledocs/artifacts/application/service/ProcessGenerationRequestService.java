@@ -5,7 +5,6 @@ import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactNotFoundException;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactStatus;
 import com.aimabledocs.artifacts.domain.artifact.MediaType;
-import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
 import com.aimabledocs.artifacts.domain.artifact.Sha256;
 import com.aimabledocs.artifacts.domain.artifact.StoredContent;
 import com.aimabledocs.artifacts.domain.job.GenerationRequest;
@@ -36,8 +35,7 @@ import java.util.Optional;
  * key, hashing them and detecting their media type on the way; finish (job succeeded, artifact ready) in a
  * second transaction, only while the lease is still this worker's. The permanent key depends only on the
  * space and artifact, so a repeated run reads the same object again; the artifact's status, not the
- * object's presence, makes the bytes downloadable. (Bytes that an earlier version staged under a key of
- * their own are copied to the permanent key, then removed.)
+ * object's presence, makes the bytes downloadable.
  *
  * <p>A transient failure (object store or database unreachable) queues the job again with a retry time
  * from the {@link RetryPolicy}, or fails it as {@code attempts_exhausted} on its last attempt; a permanent
@@ -90,20 +88,16 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
                     .<Outcome>map(job -> job.status().isFinal() ? new AlreadyFinished(job) : new LeaseHeldElsewhere(job))
                     .orElseGet(UnknownJob::new);
         }
-        Run run;
+        Outcome outcome;
         try {
-            run = claimAndRun(request);
+            outcome = claimAndRun(request);
         } finally {
             held.release(request.jobId());
         }
-        if (run.outcome() instanceof Finished finished) {
-            discardStaged(request, run.source(), finished.job());
+        if (outcome instanceof Finished finished && finished.job().status() != JobStatus.SUCCEEDED) {
+            discardStaged(request);
         }
-        return run.outcome();
-    }
-
-    /** What a run came to, and where it found the staged bytes (null when it did not look). */
-    private record Run(Outcome outcome, ObjectKey source) {
+        return outcome;
     }
 
     /** The request's job, if it exists and belongs to the request's artifact and space. */
@@ -112,39 +106,32 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
                 .filter(job -> job.artifactId().equals(request.artifactId()) && job.spaceId().equals(request.spaceId()));
     }
 
-    private Run claimAndRun(GenerationRequest request) {
+    private Outcome claimAndRun(GenerationRequest request) {
         Claim claim = unitOfWork.inTransaction(() -> claim(request));
         if (claim.refusal() != null) {
-            return new Run(claim.refusal(), null);
+            return claim.refusal();
         }
         held.leased(request.jobId());
-        Stored stored;
+        StoredContent stored;
         try {
             stored = store(request, claim.artifact(), claim.policy());
         } catch (PermanentFailure failure) {
-            return new Run(unitOfWork.inTransaction(() -> fail(request, failure.reason)), failure.source);
+            return unitOfWork.inTransaction(() -> fail(request, failure.reason));
         } catch (UnavailableException transientFailure) {
-            return new Run(unitOfWork.inTransaction(() -> retryOrFail(request,
-                    new FailureReason(transientFailure.code(), transientFailure.getMessage()))), request.stagedContent());
+            return unitOfWork.inTransaction(() -> retryOrFail(request,
+                    new FailureReason(transientFailure.code(), transientFailure.getMessage())));
         }
-        return new Run(unitOfWork.inTransaction(() -> succeed(request, stored.content())), stored.source());
+        return unitOfWork.inTransaction(() -> succeed(request, stored));
     }
 
     /**
-     * Removes what is left of the staged bytes once this call made the job final: a copy staged under
-     * another key, and, unless the job succeeded, the bytes under the artifact's own key, which no ready
-     * artifact will serve. Best effort: the job's outcome is already committed, and an object left behind
-     * costs only storage.
+     * Removes the staged bytes once this call made the job final without success: no ready artifact will
+     * serve them. Best effort: the job's outcome is already committed, and an object left behind costs
+     * only storage.
      */
-    private void discardStaged(GenerationRequest request, ObjectKey source, Job finished) {
-        ObjectKey content = ObjectKey.contentOf(request.spaceId(), request.artifactId());
+    private void discardStaged(GenerationRequest request) {
         try {
-            if (source != null && !source.equals(content)) {
-                objects.delete(source);
-            }
-            if (finished.status() != JobStatus.SUCCEEDED) {
-                objects.delete(content);
-            }
+            objects.delete(request.stagedContent());
         } catch (RuntimeException leftBehind) {
             // nothing to undo; see above
         }
@@ -196,28 +183,15 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
         return new Claim(job, artifact, policy, null);
     }
 
-    /** What {@link #store} recorded, and the key it read the bytes from. */
-    private record Stored(StoredContent content, ObjectKey source) {
-    }
-
     /**
-     * Reads the staged bytes once, hashing them and detecting their media type on the way (always, so it
-     * is on record), and applies the space's policy to a declared type. Bytes staged under the artifact's
-     * own key stay where they are; bytes staged elsewhere (by an earlier version) are copied there.
+     * Reads the bytes staged under the artifact's own key once, hashing them and detecting their media type
+     * on the way (always, so it is on record), and applies the space's policy to a declared type. The bytes
+     * stay where they are.
      */
-    private Stored store(GenerationRequest request, Artifact artifact, MediaTypePolicy policy) {
-        ObjectKey target = ObjectKey.contentOf(request.spaceId(), request.artifactId());
-        ObjectKey source = request.stagedContent();
-        Optional<ObjectStore.ObjectContent> found = objects.open(source);
-        if (found.isEmpty() && source.equals(target)) {
-            // A job an earlier version accepted, re-driven since: its request was rebuilt with the artifact's
-            // own key, but its bytes wait under that version's staging key.
-            source = ObjectKey.stagingFor(request.spaceId(), request.artifactId(), request.jobId());
-            found = objects.open(source);
-        }
-        ObjectKey from = source;
-        ObjectStore.ObjectContent staged = found.orElseThrow(() -> new PermanentFailure("staged_content_missing",
-                "the content staged for this job is gone", from));
+    private StoredContent store(GenerationRequest request, Artifact artifact, MediaTypePolicy policy) {
+        ObjectStore.ObjectContent staged = objects.open(request.stagedContent())
+                .orElseThrow(() -> new PermanentFailure("staged_content_missing",
+                        "the content staged for this job is gone"));
         try (staged) {
             DigestingInputStream digesting = new DigestingInputStream(staged.stream());
             InputStream content = new BufferedInputStream(digesting, DETECTION_HEAD_BYTES);
@@ -227,21 +201,17 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
                 try {
                     policy.check(declared.get(), detected, detector);
                 } catch (MediaTypeMismatchException mismatch) {
-                    throw new PermanentFailure(mismatch.code(), mismatch.getMessage(), from);
+                    throw new PermanentFailure(mismatch.code(), mismatch.getMessage());
                 }
             }
             MediaType mediaType = declared.orElse(detected);
-            if (from.equals(target)) {
-                drain(content);
-            } else {
-                objects.put(target, content, staged.length(), mediaType);
-            }
+            drain(content);
             Sha256 sha256 = digesting.sha256();
             if (request.expectedSha256().map(expected -> !expected.equals(sha256)).orElse(false)) {
-                objects.delete(target);
-                throw new PermanentFailure("content_sha256_mismatch", "content does not match content_sha256", from);
+                objects.delete(request.stagedContent());
+                throw new PermanentFailure("content_sha256_mismatch", "content does not match content_sha256");
             }
-            return new Stored(new StoredContent(digesting.count(), sha256, mediaType, detected), from);
+            return new StoredContent(digesting.count(), sha256, mediaType, detected);
         }
     }
 
@@ -340,13 +310,10 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
     private static final class PermanentFailure extends RuntimeException {
 
         private final FailureReason reason;
-        private final ObjectKey source;
 
-        /** @param source the key the staged bytes were (or should have been) read from */
-        PermanentFailure(String code, String message, ObjectKey source) {
+        PermanentFailure(String code, String message) {
             super(message, null, false, false);
             this.reason = new FailureReason(code, message);
-            this.source = source;
         }
     }
 }

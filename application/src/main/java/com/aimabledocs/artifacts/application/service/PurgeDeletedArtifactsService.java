@@ -3,10 +3,8 @@ package com.aimabledocs.artifacts.application.service;
 import com.aimabledocs.artifacts.application.port.in.PurgeDeletedArtifactsUseCase;
 import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
-import com.aimabledocs.artifacts.domain.job.Job;
 import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.Clock;
-import com.aimabledocs.artifacts.domain.port.JobRepository;
 import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
 import java.time.Duration;
@@ -24,16 +22,14 @@ public final class PurgeDeletedArtifactsService implements PurgeDeletedArtifacts
     static final int BATCH = 100;
 
     private final ArtifactRepository artifacts;
-    private final JobRepository jobs;
     private final ObjectStore objects;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final Duration grace;
 
-    public PurgeDeletedArtifactsService(ArtifactRepository artifacts, JobRepository jobs, ObjectStore objects,
+    public PurgeDeletedArtifactsService(ArtifactRepository artifacts, ObjectStore objects,
                                         UnitOfWork unitOfWork, Clock clock, Duration grace) {
         this.artifacts = artifacts;
-        this.jobs = jobs;
         this.objects = objects;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
@@ -60,9 +56,6 @@ public final class PurgeDeletedArtifactsService implements PurgeDeletedArtifacts
         var batch = artifacts.claimDeletedUnpurged(cutoff, BATCH);
         for (Artifact artifact : batch) {
             objects.delete(ObjectKey.contentOf(artifact.spaceId(), artifact.id()));
-            for (Job job : jobs.listForArtifact(artifact.spaceId(), artifact.id())) {
-                objects.delete(ObjectKey.stagingFor(artifact.spaceId(), artifact.id(), job.id()));
-            }
             artifacts.markPurged(artifact.spaceId(), artifact.id());
         }
         return batch.size();

@@ -1,7 +1,6 @@
 package com.aimabledocs.artifacts.application.service;
 
 import com.aimabledocs.artifacts.application.port.in.RedriveStaleJobsUseCase;
-import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
 import com.aimabledocs.artifacts.domain.job.Job;
 import com.aimabledocs.artifacts.domain.job.JobStatus;
 import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
@@ -115,13 +114,12 @@ public final class RedriveStaleJobsService implements RedriveStaleJobsUseCase {
     }
 
     /**
-     * Best effort, after the failure committed: the bytes staged under the artifact's key (and under the
-     * staging key of an earlier version, for its jobs); an object left behind costs only storage.
+     * Best effort, after the failure committed: the bytes staged under the artifact's key; an object left
+     * behind costs only storage.
      */
     private void discardStaged(Job failed) {
         try {
             objects.delete(failed.generationRequest(failed.updatedAt()).stagedContent());
-            objects.delete(ObjectKey.stagingFor(failed.spaceId(), failed.artifactId(), failed.id()));
         } catch (RuntimeException leftBehind) {
             // nothing to undo
         }

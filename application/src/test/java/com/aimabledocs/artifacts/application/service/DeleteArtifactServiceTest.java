@@ -32,8 +32,8 @@ class DeleteArtifactServiceTest {
     private final InMemoryPorts ports = new InMemoryPorts();
     private final DeleteArtifactService delete = new DeleteArtifactService(ports.artifacts, ports.jobs,
             ports.unitOfWork, ports.clock);
-    private final PurgeDeletedArtifactsService purge = new PurgeDeletedArtifactsService(ports.artifacts, ports.jobs,
-            ports.objects, ports.unitOfWork, ports.clock, GRACE);
+    private final PurgeDeletedArtifactsService purge = new PurgeDeletedArtifactsService(ports.artifacts, ports.objects,
+            ports.unitOfWork, ports.clock, GRACE);
 
     private GenerationAccepted accepted() {
         return new GenerateArtifactService(ports.artifacts, ports.jobs, ports.idempotency, ports.objects,
@@ -91,7 +91,6 @@ class DeleteArtifactServiceTest {
         GenerationAccepted accepted = accepted();
         ArtifactId id = accepted.artifact().id();
         ObjectKey content = ObjectKey.contentOf(DEFAULT_SPACE, id);
-        ObjectKey staged = ObjectKey.stagingFor(DEFAULT_SPACE, id, accepted.job().id());
         ports.objects.store(content, BYTES, null);
         delete.delete(aPrincipal().build(), DEFAULT_SPACE, id);
 
@@ -104,7 +103,6 @@ class DeleteArtifactServiceTest {
 
         assertThat(purged.count()).isEqualTo(1);
         assertThat(ports.objects.contains(content)).isFalse();
-        assertThat(ports.objects.contains(staged)).isFalse();
         assertThat(ports.artifacts.isPurged(id)).isTrue();
         assertThat(purge.purge().count()).as("done once").isZero();
     }

@@ -5,7 +5,6 @@ import static com.aimabledocs.artifacts.application.port.in.GenerateArtifactComm
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.aimabledocs.artifacts.application.inmemory.InMemoryObjectStore.Operation;
 import com.aimabledocs.artifacts.application.inmemory.InMemoryPorts;
 import com.aimabledocs.artifacts.application.port.in.GenerateArtifactCommandTestData;
 import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase.AlreadyFinished;
@@ -80,19 +79,6 @@ class ProcessGenerationRequestServiceTest {
         return ports.artifacts.get(request.artifactId());
     }
 
-    /**
-     * The request as an earlier version sent it: the bytes under a staging key of their own (moved there from
-     * where this version staged them).
-     */
-    private GenerationRequest staledAsBefore(GenerationRequest request) {
-        ObjectKey legacy = ObjectKey.stagingFor(request.spaceId(), request.artifactId(), request.jobId());
-        ports.objects.store(legacy, ports.objects.bytesAt(request.stagedContent()),
-                ports.objects.contentTypeAt(request.stagedContent()));
-        ports.objects.lose(request.stagedContent());
-        return new GenerationRequest(request.jobId(), request.artifactId(), request.spaceId(), legacy,
-                request.expectedSha256(), request.requestedAt());
-    }
-
     private static ObjectKey finalKey(GenerationRequest request) {
         return ObjectKey.contentOf(request.spaceId(), request.artifactId());
     }
@@ -158,33 +144,6 @@ class ProcessGenerationRequestServiceTest {
             assertThat(ports.objects.bytesAt(finalKey(request))).isEqualTo(BYTES);
             assertThat(ports.objects.putCount()).as("no copy").isEqualTo(writesBefore);
             assertThat(ports.objects.openStreams()).as("staged stream closed").isZero();
-        }
-
-        @Test
-        void givenContentStagedUnderAKeyOfItsOwnByAnEarlierVersion_process_movesItToTheArtifactsKey() {
-            GenerationRequest request = staledAsBefore(
-                    accept(aGenerateCommand().withContent(BYTES).withMediaType("text/plain")));
-
-            service.process(request);
-
-            assertThat(ports.objects.keys()).containsExactly(finalKey(request));
-            assertThat(ports.objects.bytesAt(finalKey(request))).isEqualTo(BYTES);
-            assertThat(ports.objects.contentTypeAt(finalKey(request))).isEqualTo(new MediaType("text/plain"));
-            assertThat(ports.objects.contains(request.stagedContent())).as("staged object deleted").isFalse();
-            assertThat(ports.objects.openStreams()).as("staged stream closed").isZero();
-            assertThat(job(request).status()).isEqualTo(JobStatus.SUCCEEDED);
-        }
-
-        @Test
-        void givenAnEarlierVersionsJobReDrivenWithTheArtifactsKey_process_findsTheBytesUnderTheOldStagingKey() {
-            GenerationRequest accepted = accept(aGenerateCommand().withContent(BYTES));
-            GenerationRequest old = staledAsBefore(accepted);
-
-            service.process(accepted);
-
-            assertThat(job(accepted).status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(ports.objects.keys()).containsExactly(finalKey(accepted));
-            assertThat(ports.objects.contains(old.stagedContent())).isFalse();
         }
 
         @Test
@@ -487,16 +446,6 @@ class ProcessGenerationRequestServiceTest {
             assertThat(job.error()).map(FailureReason::code).contains("object_store_unavailable");
             assertThat(job.finishedAt()).isEmpty();
             assertThat(artifact(request).status()).as("still being worked on").isEqualTo(ArtifactStatus.PROCESSING);
-        }
-
-        @Test
-        void givenAnEarlierVersionsStagingAndStoreFailingOnlyOnWrite_process_schedulesARetryAndKeepsTheStagedBytes() {
-            GenerationRequest request = staledAsBefore(accept(aGenerateCommand().withContent(BYTES)));
-            ports.objects.makeUnavailableFor(Operation.PUT);
-
-            assertThat(service.process(request)).isInstanceOf(RetryScheduled.class);
-            assertThat(ports.objects.bytesAt(request.stagedContent())).isEqualTo(BYTES);
-            assertThat(ports.objects.openStreams()).isZero();
         }
 
         @Test

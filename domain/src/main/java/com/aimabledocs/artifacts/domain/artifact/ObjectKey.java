@@ -1,6 +1,5 @@
 package com.aimabledocs.artifacts.domain.artifact;
 
-import com.aimabledocs.artifacts.domain.job.JobId;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Where bytes live in the object store. A key is one of two kinds:
  * <ul>
- *   <li>a key this service builds from server-made IDs ({@link #contentOf}, {@link #stagingFor}): a
+ *   <li>a key this service builds from server-made IDs ({@link #contentOf}): a
  *       lower-case path, never derived from a client's file name, so no request can aim a write at
  *       another artifact's object;</li>
  *   <li>a key another service chose for an object it put under {@value #INCOMING_PREFIX} and names in a
@@ -66,14 +65,6 @@ public record ObjectKey(String value) {
      */
     public static ObjectKey contentOf(SpaceId space, ArtifactId artifact) {
         return new ObjectKey("spaces/%s/artifacts/%s/content".formatted(space, artifact));
-    }
-
-    /**
-     * Where requests accepted by earlier versions parked their bytes until the worker copied them to
-     * {@link #contentOf}: still read (and removed) for such jobs, and still purged.
-     */
-    public static ObjectKey stagingFor(SpaceId space, ArtifactId artifact, JobId job) {
-        return new ObjectKey("staging/%s/%s/%s".formatted(space, artifact, job));
     }
 
     /** Whether another service chose this key, for an object it put under {@value #INCOMING_PREFIX}. */

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The work a generation job asks of a worker: store the staged bytes as the artifact's content.
  *
- * @param stagedContent  where the bytes wait: the artifact's content key, or the staging key of this job
+ * @param stagedContent  where the bytes wait: the artifact's content key
  * @param expectedSha256 the digest the client declared, if any; the worker fails the job when the bytes differ
  */
 public record GenerationRequest(JobId jobId, ArtifactId artifactId, SpaceId spaceId, ObjectKey stagedContent,
@@ -26,11 +26,11 @@ public record GenerationRequest(JobId jobId, ArtifactId artifactId, SpaceId spac
         Objects.requireNonNull(requestedAt, "requestedAt");
         expectedSha256 = expectedSha256 == null ? Optional.empty() : expectedSha256;
         // The worker reads the staged object and may delete it: a request may only name its own artifact's
-        // keys, never another artifact's content or an object a producer left under incoming/.
-        if (!stagedContent.equals(ObjectKey.contentOf(spaceId, artifactId))
-                && !stagedContent.equals(ObjectKey.stagingFor(spaceId, artifactId, jobId))) {
+        // content key, never another artifact's content or an object a producer left under incoming/.
+        if (!stagedContent.equals(ObjectKey.contentOf(spaceId, artifactId))) {
             throw new InvalidValueException("staged_object_key",
-                    "a generation request's bytes are staged under its own artifact's key, not " + stagedContent.value());
+                    "a generation request's bytes are staged under its own artifact's content key, not "
+                            + stagedContent.value());
         }
     }
 }

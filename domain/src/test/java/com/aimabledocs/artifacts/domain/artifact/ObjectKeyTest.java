@@ -4,7 +4,6 @@ import static com.aimabledocs.artifacts.domain.artifact.ArtifactTestData.anArtif
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.aimabledocs.artifacts.domain.job.JobId;
 import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import java.nio.charset.StandardCharsets;
@@ -17,18 +16,11 @@ class ObjectKeyTest {
 
     private static final SpaceId SPACE = SpaceId.parse("0192f3a4-7b1c-7d2e-8f30-4a5b6c7d8e9f");
     private static final ArtifactId ARTIFACT = ArtifactId.parse("0192f3a5-0000-7000-8000-000000000001");
-    private static final JobId JOB = JobId.parse("0192f3a5-0000-7000-8000-000000000002");
 
     @Test
     void contentOf_isThePermanentKeyBuiltFromSpaceAndArtifact() {
         assertThat(ObjectKey.contentOf(SPACE, ARTIFACT).value())
                 .isEqualTo("spaces/0192f3a4-7b1c-7d2e-8f30-4a5b6c7d8e9f/artifacts/0192f3a5-0000-7000-8000-000000000001/content");
-    }
-
-    @Test
-    void stagingFor_isTheTemporaryKeyBuiltFromSpaceArtifactAndJob() {
-        assertThat(ObjectKey.stagingFor(SPACE, ARTIFACT, JOB).value())
-                .isEqualTo("staging/0192f3a4-7b1c-7d2e-8f30-4a5b6c7d8e9f/0192f3a5-0000-7000-8000-000000000001/0192f3a5-0000-7000-8000-000000000002");
     }
 
     @Test
@@ -39,13 +31,10 @@ class ObjectKeyTest {
     }
 
     @Test
-    void keys_differPerArtifactAndPerJob() {
+    void contentKeys_differPerArtifact() {
         ArtifactId other = ArtifactId.parse("0192f3a5-0000-7000-8000-000000000003");
 
         assertThat(ObjectKey.contentOf(SPACE, ARTIFACT)).isNotEqualTo(ObjectKey.contentOf(SPACE, other));
-        assertThat(ObjectKey.stagingFor(SPACE, ARTIFACT, JOB))
-                .isNotEqualTo(ObjectKey.stagingFor(SPACE, ARTIFACT, JobId.parse("0192f3a5-0000-7000-8000-000000000004")))
-                .isNotEqualTo(ObjectKey.contentOf(SPACE, ARTIFACT));
     }
 
     @ParameterizedTest
@@ -54,10 +43,8 @@ class ObjectKeyTest {
         Artifact artifact = anArtifact().withName(name).build();
 
         ObjectKey content = ObjectKey.contentOf(artifact.spaceId(), artifact.id());
-        ObjectKey staging = ObjectKey.stagingFor(artifact.spaceId(), artifact.id(), JOB);
 
         assertThat(content.value()).doesNotContain(name).doesNotContain("..");
-        assertThat(staging.value()).doesNotContain(name).doesNotContain("..");
     }
 
     @ParameterizedTest
@@ -118,9 +105,8 @@ class ObjectKeyTest {
     }
 
     @Test
-    void keysBuiltFromIds_areNotIncoming() {
+    void contentKey_isNotIncoming() {
         assertThat(ObjectKey.contentOf(SPACE, ARTIFACT).isIncoming()).isFalse();
-        assertThat(ObjectKey.stagingFor(SPACE, ARTIFACT, JOB).isIncoming()).isFalse();
     }
 
     @Test

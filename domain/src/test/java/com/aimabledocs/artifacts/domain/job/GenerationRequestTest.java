@@ -15,7 +15,7 @@ class GenerationRequestTest {
 
     private static final JobId JOB = JobId.of(TestIds.next());
     private static final ArtifactId ARTIFACT = ArtifactId.of(TestIds.next());
-    private static final ObjectKey STAGED = ObjectKey.stagingFor(DEFAULT_SPACE, ARTIFACT, JOB);
+    private static final ObjectKey STAGED = ObjectKey.contentOf(DEFAULT_SPACE, ARTIFACT);
 
     @Test
     void givenNoExpectedDigest_request_hasAnEmptyOne() {
@@ -39,9 +39,9 @@ class GenerationRequestTest {
     }
 
     @Test
-    void givenItsArtifactsOwnKeys_request_isAccepted() {
-        assertThat(new GenerationRequest(JOB, ARTIFACT, DEFAULT_SPACE, ObjectKey.contentOf(DEFAULT_SPACE, ARTIFACT), null,
-                DEFAULT_CREATED_AT).stagedContent()).isEqualTo(ObjectKey.contentOf(DEFAULT_SPACE, ARTIFACT));
+    void givenItsArtifactsContentKey_request_isAccepted() {
+        assertThat(new GenerationRequest(JOB, ARTIFACT, DEFAULT_SPACE, STAGED, null, DEFAULT_CREATED_AT).stagedContent())
+                .isEqualTo(ObjectKey.contentOf(DEFAULT_SPACE, ARTIFACT));
     }
 
     /** A crafted request must not make the worker read, and then delete, an object that is not its own. */
@@ -49,7 +49,8 @@ class GenerationRequestTest {
     void givenAKeyThatIsNotItsArtifacts_request_isRefused() {
         ArtifactId other = ArtifactId.of(TestIds.next());
         for (ObjectKey foreign : new ObjectKey[] {ObjectKey.contentOf(DEFAULT_SPACE, other),
-                ObjectKey.stagingFor(DEFAULT_SPACE, other, JOB), ObjectKey.incoming("incoming/producer/report.pdf"),
+                new ObjectKey("staging/%s/%s/%s".formatted(DEFAULT_SPACE, ARTIFACT, JOB)),
+                ObjectKey.incoming("incoming/producer/report.pdf"),
                 new ObjectKey("spaces/x/artifacts/y/content")}) {
             assertThatThrownBy(() -> new GenerationRequest(JOB, ARTIFACT, DEFAULT_SPACE, foreign, null, DEFAULT_CREATED_AT))
                     .as(foreign.value()).isInstanceOf(InvalidValueException.class)
