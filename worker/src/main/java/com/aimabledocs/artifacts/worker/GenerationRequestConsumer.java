@@ -1,6 +1,5 @@
 package com.aimabledocs.artifacts.worker;
 
-import com.aimabledocs.artifacts.adapters.messaging.TraceContext;
 import com.aimabledocs.artifacts.application.port.in.AcceptExternalGenerationRequestUseCase;
 import com.aimabledocs.artifacts.application.port.in.AcceptExternalGenerationRequestUseCase.ExternalGenerationRequest;
 import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase;
@@ -26,8 +25,6 @@ import com.aimabledocs.artifacts.worker.GenerationRequestRecordReader.ExternalRe
 import com.aimabledocs.artifacts.worker.GenerationRequestRecordReader.Read;
 import com.aimabledocs.artifacts.worker.GenerationRequestRecordReader.Refusal;
 import com.aimabledocs.artifacts.worker.RecordTracing.TracedRecord;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opentelemetry.api.OpenTelemetry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -66,14 +63,6 @@ public class GenerationRequestConsumer {
     private final DeadLetters deadLetters;
     private final WorkerMetrics metrics;
     private final RecordTracing tracing;
-
-    /** Without tracing (unit tests). */
-    GenerationRequestConsumer(ProcessGenerationRequestUseCase process,
-                              AcceptExternalGenerationRequestUseCase acceptExternal, ObjectMapper json,
-                              WorkerConfig config, DeadLetters deadLetters, WorkerMetrics metrics) {
-        this(process, acceptExternal, new GenerationRequestRecordReader(json), new RetryLoop(config), deadLetters,
-                metrics, new RecordTracing(OpenTelemetry.noop(), new TraceContext(OpenTelemetry.noop(), json)));
-    }
 
     @Inject
     GenerationRequestConsumer(ProcessGenerationRequestUseCase process,

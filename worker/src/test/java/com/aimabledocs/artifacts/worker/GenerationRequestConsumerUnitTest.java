@@ -3,6 +3,7 @@ package com.aimabledocs.artifacts.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aimabledocs.artifacts.adapters.messaging.MessagingConfig;
+import com.aimabledocs.artifacts.adapters.messaging.TraceContext;
 import com.aimabledocs.artifacts.application.port.in.AcceptExternalGenerationRequestUseCase;
 import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase;
 import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase.AlreadyFinished;
@@ -20,6 +21,7 @@ import com.aimabledocs.artifacts.domain.shared.FailureReason;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,8 +67,10 @@ class GenerationRequestConsumerUnitTest {
         AcceptExternalGenerationRequestUseCase noExternal = external -> {
             throw new AssertionError("no external request in these tests");
         };
-        return new GenerationRequestConsumer(process, noExternal, new ObjectMapper().findAndRegisterModules(),
-                config, deadLetters, new WorkerMetrics(registry));
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        RecordTracing noTracing = new RecordTracing(OpenTelemetry.noop(), new TraceContext(OpenTelemetry.noop(), json));
+        return new GenerationRequestConsumer(process, noExternal, new GenerationRequestRecordReader(json),
+                new RetryLoop(config), deadLetters, new WorkerMetrics(registry), noTracing);
     }
 
     /** Every Duration is a millisecond, every other setting its type's empty value. */

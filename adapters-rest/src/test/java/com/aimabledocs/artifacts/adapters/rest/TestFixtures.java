@@ -5,6 +5,8 @@ import com.aimabledocs.artifacts.domain.access.ApiKeyId;
 import com.aimabledocs.artifacts.domain.access.ApiKeySecret;
 import com.aimabledocs.artifacts.domain.access.Scope;
 import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase;
+import com.aimabledocs.artifacts.application.service.HeldJobs;
+import com.aimabledocs.artifacts.application.service.LeaseTerms;
 import com.aimabledocs.artifacts.application.service.ProcessGenerationRequestService;
 import com.aimabledocs.artifacts.application.service.RetryPolicy;
 import com.aimabledocs.artifacts.domain.artifact.Artifact;
@@ -167,7 +169,8 @@ public class TestFixtures {
      */
     public ProcessGenerationRequestUseCase.Outcome runJob(String spaceId, String artifactId, String jobId) {
         var worker = new ProcessGenerationRequestService(artifacts, spaces, jobs, objects, (content, name) -> MediaType.OCTET_STREAM,
-                unitOfWork, clock, new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), () -> 0.5));
+                unitOfWork, clock, new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), () -> 0.5),
+                new LeaseTerms("api-test-worker", Duration.ofSeconds(30)), new HeldJobs());
         SpaceId space = SpaceId.parse(spaceId);
         ArtifactId artifact = ArtifactId.parse(artifactId);
         JobId job = JobId.parse(jobId);

@@ -44,11 +44,6 @@ public final class ApiKeyLookupCache {
         this.nanoTime = nanoTime;
     }
 
-    /** No caching: every look-up goes to {@code load}. */
-    public static ApiKeyLookupCache disabled() {
-        return new ApiKeyLookupCache(Duration.ZERO);
-    }
-
     /** The key with this secret hash: remembered if looked up less than the TTL ago and active then, else loaded. */
     public Optional<ApiKey> find(String secretHash, Function<String, Optional<ApiKey>> load) {
         if (ttlNanos == 0) {

@@ -23,10 +23,6 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
     private final UnitOfWork unitOfWork;
     private final ApiKeyLookupCache cache;
 
-    public AuthenticateApiKeyService(ApiKeyRepository keys, UnitOfWork unitOfWork) {
-        this(keys, unitOfWork, ApiKeyLookupCache.disabled());
-    }
-
     public AuthenticateApiKeyService(ApiKeyRepository keys, UnitOfWork unitOfWork, ApiKeyLookupCache cache) {
         this.keys = keys;
         this.unitOfWork = unitOfWork;

@@ -3,7 +3,6 @@ package com.aimabledocs.artifacts.application.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * The leases one worker takes on the jobs it runs.
@@ -14,18 +13,11 @@ import java.util.UUID;
  */
 public record LeaseTerms(String worker, Duration duration) {
 
-    public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
-
     public LeaseTerms {
         Objects.requireNonNull(worker, "worker");
         if (duration == null || duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("a lease lasts a positive time");
         }
-    }
-
-    /** Terms for a worker with a random identity and the default duration. */
-    public static LeaseTerms anonymous() {
-        return new LeaseTerms("worker-" + UUID.randomUUID(), DEFAULT_DURATION);
     }
 
     public Instant until(Instant now) {

@@ -57,14 +57,6 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
     private final LeaseTerms lease;
     private final HeldJobs held;
 
-    /** A worker of its own: a random identity, leases of {@link LeaseTerms#DEFAULT_DURATION}, its own held jobs. */
-    public ProcessGenerationRequestService(ArtifactRepository artifacts, SpaceRepository spaces, JobRepository jobs,
-                                           ObjectStore objects, MediaTypeDetector detector, UnitOfWork unitOfWork,
-                                           Clock clock, RetryPolicy retryPolicy) {
-        this(artifacts, spaces, jobs, objects, detector, unitOfWork, clock, retryPolicy, LeaseTerms.anonymous(),
-                new HeldJobs());
-    }
-
     public ProcessGenerationRequestService(ArtifactRepository artifacts, SpaceRepository spaces, JobRepository jobs,
                                            ObjectStore objects, MediaTypeDetector detector, UnitOfWork unitOfWork,
                                            Clock clock, RetryPolicy retryPolicy, LeaseTerms lease, HeldJobs held) {

@@ -18,10 +18,6 @@ public final class RevokeApiKeyService implements RevokeApiKeyUseCase {
     private final Clock clock;
     private final ApiKeyLookupCache cache;
 
-    public RevokeApiKeyService(ApiKeyRepository keys, UnitOfWork unitOfWork, Clock clock) {
-        this(keys, unitOfWork, clock, ApiKeyLookupCache.disabled());
-    }
-
     /** {@code cache}: this process's memory of look-ups, which forgets the key once the revocation is committed. */
     public RevokeApiKeyService(ApiKeyRepository keys, UnitOfWork unitOfWork, Clock clock, ApiKeyLookupCache cache) {
         this.keys = keys;

@@ -126,7 +126,8 @@ class AcceptExternalGenerationRequestServiceTest {
         Accepted accepted = service.accept(request("req-8", space, new ContentReference(incoming)));
         ProcessGenerationRequestService process = new ProcessGenerationRequestService(ports.artifacts, ports.spaces, ports.jobs,
                 ports.objects, ports.detector, ports.unitOfWork, ports.clock,
-                new RetryPolicy(Duration.ofMillis(10), Duration.ofSeconds(1), () -> 0.5));
+                new RetryPolicy(Duration.ofMillis(10), Duration.ofSeconds(1), () -> 0.5),
+                new LeaseTerms("worker-a", Duration.ofSeconds(30)), new HeldJobs());
 
         assertThat(process.process(accepted.request())).isInstanceOf(Finished.class);
         assertThat(ports.artifacts.get(accepted.request().artifactId()).status()).isEqualTo(ArtifactStatus.READY);
@@ -152,7 +153,8 @@ class AcceptExternalGenerationRequestServiceTest {
         Accepted accepted = service.accept(request("req-7", space, new InlineContent(BYTES)));
         ProcessGenerationRequestService process = new ProcessGenerationRequestService(ports.artifacts, ports.spaces, ports.jobs,
                 ports.objects, ports.detector, ports.unitOfWork, ports.clock,
-                new RetryPolicy(Duration.ofMillis(10), Duration.ofSeconds(1), () -> 0.5));
+                new RetryPolicy(Duration.ofMillis(10), Duration.ofSeconds(1), () -> 0.5),
+                new LeaseTerms("worker-a", Duration.ofSeconds(30)), new HeldJobs());
 
         assertThat(process.process(accepted.request())).isInstanceOf(Finished.class);
         assertThat(ports.artifacts.get(accepted.request().artifactId()).status()).isEqualTo(ArtifactStatus.READY);

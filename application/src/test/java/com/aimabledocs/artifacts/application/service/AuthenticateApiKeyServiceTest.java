@@ -14,6 +14,7 @@ import com.aimabledocs.artifacts.domain.access.Principal;
 import com.aimabledocs.artifacts.domain.access.Scope;
 import com.aimabledocs.artifacts.domain.access.UnauthenticatedException;
 import com.aimabledocs.artifacts.domain.shared.TestIds;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AuthenticateApiKeyServiceTest {
 
     private final InMemoryPorts ports = new InMemoryPorts();
-    private final AuthenticateApiKeyService service = new AuthenticateApiKeyService(ports.apiKeys, ports.unitOfWork);
+    private final AuthenticateApiKeyService service = new AuthenticateApiKeyService(ports.apiKeys, ports.unitOfWork,
+            new ApiKeyLookupCache(Duration.ZERO));
     private final ApiKeyId keyId = ApiKeyId.of(TestIds.next());
 
     private void issue(String secret, Set<Scope> scopes) {

@@ -17,6 +17,7 @@ import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import com.aimabledocs.artifacts.domain.shared.TestIds;
 import com.aimabledocs.artifacts.domain.space.Space;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,8 @@ class BootstrapSpaceServiceTest {
     void givenBootstrappedKey_authenticate_acceptsIt() {
         service.ensure(DEFAULT_SPACE, DEFAULT_SECRET);
 
-        Principal principal = new AuthenticateApiKeyService(ports.apiKeys, ports.unitOfWork).authenticate(DEFAULT_SECRET);
+        Principal principal = new AuthenticateApiKeyService(ports.apiKeys, ports.unitOfWork,
+                new ApiKeyLookupCache(Duration.ZERO)).authenticate(DEFAULT_SECRET);
 
         assertThat(principal.spaceId()).isEqualTo(DEFAULT_SPACE);
         assertThat(principal.scopes()).containsExactlyInAnyOrder(Scope.ARTIFACTS_READ, Scope.ARTIFACTS_WRITE);

@@ -15,6 +15,7 @@ import com.aimabledocs.artifacts.domain.space.Space;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import com.aimabledocs.artifacts.domain.space.SpaceNotFoundException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ class IssueApiKeyServiceTest {
     private final InMemoryPorts ports = new InMemoryPorts();
     private final IssueApiKeyService service = new IssueApiKeyService(ports.spaces, ports.apiKeys, ports.unitOfWork,
             ports.clock, ports.ids, new SecureRandom());
-    private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(ports.apiKeys, ports.unitOfWork);
+    private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(ports.apiKeys, ports.unitOfWork,
+            new ApiKeyLookupCache(Duration.ZERO));
     private final SpaceId space = SpaceId.of(TestIds.next());
 
     IssueApiKeyServiceTest() {

@@ -23,7 +23,8 @@ class ListApiKeysServiceTest {
     private final InMemoryPorts ports = new InMemoryPorts();
     private final IssueApiKeyService issue = new IssueApiKeyService(ports.spaces, ports.apiKeys, ports.unitOfWork,
             ports.clock, ports.ids, new SecureRandom());
-    private final RevokeApiKeyService revoke = new RevokeApiKeyService(ports.apiKeys, ports.unitOfWork, ports.clock);
+    private final RevokeApiKeyService revoke = new RevokeApiKeyService(ports.apiKeys, ports.unitOfWork, ports.clock,
+            new ApiKeyLookupCache(Duration.ZERO));
     private final ListApiKeysService service = new ListApiKeysService(ports.spaces, ports.apiKeys, ports.unitOfWork);
     private final SpaceId space = SpaceId.of(TestIds.next());
     private final SpaceId other = SpaceId.of(TestIds.next());

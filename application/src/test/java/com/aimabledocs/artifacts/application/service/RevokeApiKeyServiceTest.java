@@ -24,8 +24,10 @@ class RevokeApiKeyServiceTest {
     private final InMemoryPorts ports = new InMemoryPorts();
     private final IssueApiKeyService issue = new IssueApiKeyService(ports.spaces, ports.apiKeys, ports.unitOfWork,
             ports.clock, ports.ids, new SecureRandom());
-    private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(ports.apiKeys, ports.unitOfWork);
-    private final RevokeApiKeyService service = new RevokeApiKeyService(ports.apiKeys, ports.unitOfWork, ports.clock);
+    private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(ports.apiKeys, ports.unitOfWork,
+            new ApiKeyLookupCache(Duration.ZERO));
+    private final RevokeApiKeyService service = new RevokeApiKeyService(ports.apiKeys, ports.unitOfWork, ports.clock,
+            new ApiKeyLookupCache(Duration.ZERO));
     private final SpaceId space = SpaceId.of(TestIds.next());
     private final IssueApiKeyUseCase.IssuedApiKey issued;
 
