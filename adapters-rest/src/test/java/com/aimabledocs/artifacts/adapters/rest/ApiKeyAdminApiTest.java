@@ -11,6 +11,7 @@ import static com.aimabledocs.artifacts.adapters.rest.ApiTestSupport.assertProbl
 import static com.aimabledocs.artifacts.adapters.rest.ApiTestSupport.errorFields;
 import static com.aimabledocs.artifacts.adapters.rest.ApiTestSupport.sha256Hex;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.aimabledocs.artifacts.domain.access.Scope;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,7 @@ class ApiKeyAdminApiTest {
         assertThat(response.header("Location")).endsWith(keysPath(space) + "/" + id);
         assertThat(key.getString("name")).isEqualTo("CI uploader");
         assertThat(key.getList("scopes")).containsExactly("artifacts:read", "artifacts:write");
-        assertThat(Instant.parse(key.getString("created_at"))).isNotNull();
+        assertThat(Instant.parse(key.getString("created_at"))).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
         assertThat(secret).startsWith("ak_live_").hasSize(51);
         assertThat(Base64.getUrlDecoder().decode(secret.substring(8))).hasSize(32);
         assertThat(key.getString("prefix")).isEqualTo(secret.substring(0, 12));

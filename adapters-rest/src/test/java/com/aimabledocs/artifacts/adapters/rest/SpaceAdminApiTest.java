@@ -10,6 +10,7 @@ import static com.aimabledocs.artifacts.adapters.rest.ApiTestSupport.as;
 import static com.aimabledocs.artifacts.adapters.rest.ApiTestSupport.assertProblem;
 import static com.aimabledocs.artifacts.adapters.rest.ApiTestSupport.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.aimabledocs.artifacts.domain.access.Scope;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +39,7 @@ class SpaceAdminApiTest {
         String id = json.getString("id");
         assertThat(UUID.fromString(id).version()).isEqualTo(7);
         assertThat(json.getString("name")).isEqualTo("Équipe docs");
-        assertThat(Instant.parse(json.getString("created_at"))).isNotNull();
+        assertThat(Instant.parse(json.getString("created_at"))).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
         assertThat(json.getString("created_at")).endsWith("Z");
         assertThat(response.header("Location")).endsWith("/v1/spaces/" + id);
         JsonPath read = admin().get(spacePath(id)).then().statusCode(200).extract().jsonPath();
