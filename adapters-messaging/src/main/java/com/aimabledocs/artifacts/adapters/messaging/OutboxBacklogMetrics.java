@@ -54,9 +54,4 @@ public class OutboxBacklogMetrics {
                 .map(oldest -> Math.max(0, Duration.between(oldest, clock.now()).toMillis() / 1000.0))
                 .orElse(0.0);
     }
-
-    /** For tests: the last backlog read. */
-    Backlog lastBacklog() {
-        return last.get();
-    }
 }

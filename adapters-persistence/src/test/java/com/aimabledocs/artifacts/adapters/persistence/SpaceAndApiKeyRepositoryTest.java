@@ -68,8 +68,8 @@ class SpaceAndApiKeyRepositoryTest {
     void givenRevokedReadOnlyKey_findBySecretHash_returnsItWithItsRevocation() {
         SpaceId space = Fixtures.newSpace(unitOfWork, spaces);
         ApiKeySecret secret = freshSecret();
-        ApiKey key = new ApiKey(ApiKeyId.of(UUID.randomUUID()), space, secret.prefix(), secret.hash(),
-                Set.of(Scope.ARTIFACTS_READ), T0, Optional.of(T0.plusSeconds(3600).plusNanos(5_000)));
+        ApiKey key = new ApiKey(ApiKeyId.of(UUID.randomUUID()), space, Optional.empty(), secret.prefix(),
+                secret.hash(), Set.of(Scope.ARTIFACTS_READ), T0, Optional.of(T0.plusSeconds(3600).plusNanos(5_000)));
 
         unitOfWork.inTransaction(() -> apiKeys.add(key));
 

@@ -114,8 +114,8 @@ public class TestFixtures {
         String secret = "ak_test_" + UUID.randomUUID().toString().replace("-", "");
         ApiKey issued = ApiKey.issue(ApiKeyId.of(ids.newId()), SpaceId.parse(spaceId), ApiKeySecret.of(secret),
                 EnumSet.copyOf(Set.of(scopes)), clock.now());
-        ApiKey key = new ApiKey(issued.id(), issued.spaceId(), issued.prefix(), issued.secretHash(), issued.scopes(),
-                issued.createdAt(), revokedAt);
+        ApiKey key = new ApiKey(issued.id(), issued.spaceId(), Optional.empty(), issued.prefix(), issued.secretHash(),
+                issued.scopes(), issued.createdAt(), revokedAt);
         unitOfWork.inTransaction(() -> keys.add(key));
         return secret;
     }

@@ -87,8 +87,8 @@ class AuthenticateApiKeyServiceTest {
     @Test
     void givenRevokedKey_authenticate_isUnauthenticated() {
         ApiKeySecret secret = ApiKeySecret.of(DEFAULT_SECRET);
-        ports.apiKeys.add(new ApiKey(keyId, DEFAULT_SPACE, secret.prefix(), secret.hash(), Set.of(Scope.ARTIFACTS_READ),
-                DEFAULT_CREATED_AT, Optional.of(DEFAULT_CREATED_AT.plusSeconds(1))));
+        ports.apiKeys.add(new ApiKey(keyId, DEFAULT_SPACE, Optional.empty(), secret.prefix(), secret.hash(),
+                Set.of(Scope.ARTIFACTS_READ), DEFAULT_CREATED_AT, Optional.of(DEFAULT_CREATED_AT.plusSeconds(1))));
 
         assertUnauthenticated(() -> service.authenticate(DEFAULT_SECRET));
     }

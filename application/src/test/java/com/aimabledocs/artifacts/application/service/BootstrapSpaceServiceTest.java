@@ -94,8 +94,8 @@ class BootstrapSpaceServiceTest {
     @Test
     void givenRevokedKey_ensure_isRefused() {
         ApiKeySecret secret = ApiKeySecret.of(DEFAULT_SECRET);
-        ports.apiKeys.add(new ApiKey(ApiKeyId.of(TestIds.next()), DEFAULT_SPACE, secret.prefix(), secret.hash(),
-                Set.of(Scope.ARTIFACTS_READ), DEFAULT_CREATED_AT, Optional.of(DEFAULT_CREATED_AT)));
+        ports.apiKeys.add(new ApiKey(ApiKeyId.of(TestIds.next()), DEFAULT_SPACE, Optional.empty(), secret.prefix(),
+                secret.hash(), Set.of(Scope.ARTIFACTS_READ), DEFAULT_CREATED_AT, Optional.of(DEFAULT_CREATED_AT)));
 
         assertThatThrownBy(() -> service.ensure(DEFAULT_SPACE, DEFAULT_SECRET)).isInstanceOf(InvalidValueException.class);
     }

@@ -33,12 +33,6 @@ public record ApiKey(ApiKeyId id, SpaceId spaceId, Optional<ApiKeyName> name, St
         revokedAt = revokedAt == null ? Optional.empty() : revokedAt;
     }
 
-    /** A key without a name (keys made before names existed, the bootstrap key). */
-    public ApiKey(ApiKeyId id, SpaceId spaceId, String prefix, String secretHash, Set<Scope> scopes, Instant createdAt,
-                  Optional<Instant> revokedAt) {
-        this(id, spaceId, Optional.empty(), prefix, secretHash, scopes, createdAt, revokedAt);
-    }
-
     public static ApiKey issue(ApiKeyId id, SpaceId spaceId, ApiKeySecret secret, Set<Scope> scopes, Instant now) {
         return issue(id, spaceId, Optional.empty(), secret, scopes, now);
     }

@@ -42,16 +42,16 @@ class ApiKeyTest {
 
     @Test
     void givenRevocationTime_key_isNotActive() {
-        ApiKey key = new ApiKey(KEY_ID, DEFAULT_SPACE, "ak_test_", SECRET.hash(), Set.of(Scope.ARTIFACTS_READ),
-                DEFAULT_CREATED_AT, Optional.of(DEFAULT_CREATED_AT.plusSeconds(60)));
+        ApiKey key = new ApiKey(KEY_ID, DEFAULT_SPACE, Optional.empty(), "ak_test_", SECRET.hash(),
+                Set.of(Scope.ARTIFACTS_READ), DEFAULT_CREATED_AT, Optional.of(DEFAULT_CREATED_AT.plusSeconds(60)));
 
         assertThat(key.isActive()).isFalse();
     }
 
     @Test
     void givenNullRevocation_key_isActive() {
-        ApiKey key = new ApiKey(KEY_ID, DEFAULT_SPACE, "ak_test_", SECRET.hash(), Set.of(Scope.ARTIFACTS_READ),
-                DEFAULT_CREATED_AT, null);
+        ApiKey key = new ApiKey(KEY_ID, DEFAULT_SPACE, Optional.empty(), "ak_test_", SECRET.hash(),
+                Set.of(Scope.ARTIFACTS_READ), DEFAULT_CREATED_AT, null);
 
         assertThat(key.revokedAt()).isEmpty();
         assertThat(key.isActive()).isTrue();
@@ -67,11 +67,12 @@ class ApiKeyTest {
 
     @Test
     void givenSomethingOtherThanAHexSha256_key_isRefused() {
-        assertThatThrownBy(() -> new ApiKey(KEY_ID, DEFAULT_SPACE, "ak_test_", DEFAULT_SECRET, Set.of(Scope.ARTIFACTS_READ),
-                DEFAULT_CREATED_AT, Optional.empty()))
+        assertThatThrownBy(() -> new ApiKey(KEY_ID, DEFAULT_SPACE, Optional.empty(), "ak_test_", DEFAULT_SECRET,
+                Set.of(Scope.ARTIFACTS_READ), DEFAULT_CREATED_AT, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining(DEFAULT_SECRET);
-        assertThatThrownBy(() -> new ApiKey(KEY_ID, DEFAULT_SPACE, "ak_test_", SECRET.hash().toUpperCase(),
+        assertThatThrownBy(() -> new ApiKey(KEY_ID, DEFAULT_SPACE, Optional.empty(), "ak_test_",
+                SECRET.hash().toUpperCase(),
                 Set.of(Scope.ARTIFACTS_READ), DEFAULT_CREATED_AT, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
