@@ -3,7 +3,7 @@
 -- Each step is the median (p50) and p90 in milliseconds over the jobs that succeeded in those windows:
 --   relay_request   job committed by the API      -> generation request acknowledged by Kafka (outbox sent_at)
 --   kafka_to_claim  request acknowledged by Kafka -> job claimed by the worker (jobs.started_at)
---   worker          claimed                       -> succeeded (copy from staging, hash, detect, commit)
+--   worker          claimed                       -> succeeded (read the staged bytes, hash, detect, commit)
 --   relay_event     succeeded committed           -> job.succeeded acknowledged by Kafka (outbox sent_at)
 --   total           job committed                 -> job.succeeded acknowledged by Kafka
 -- Timestamps come from two JVMs' clocks and PostgreSQL's on one machine: same clock, millisecond steps.
