@@ -91,6 +91,18 @@ final class ContractWatch implements AutoCloseable {
         return checked;
     }
 
+    /** At the end of a test class: checks what is still coming, asserts that something was checked at all, closes. */
+    void finish() {
+        try {
+            assertAllConform(Duration.ofSeconds(1));
+            if (checked == 0) {
+                throw new AssertionError("no record the worker wrote was checked against the contract");
+            }
+        } finally {
+            close();
+        }
+    }
+
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(2));

@@ -33,21 +33,15 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -92,31 +86,14 @@ class ExternalGenerationRequestTest {
 
     @AfterAll
     static void checkTheRest() {
-        try {
-            watch.assertAllConform(Duration.ofSeconds(1));
-            assertThat(watch.checked()).as("records the worker wrote, checked against the contract").isPositive();
-        } finally {
-            watch.close();
-        }
+        watch.finish();
     }
 
     @BeforeEach
     void setUp() {
         assertThat(topic).as("the worker tests keep to their own topics").isEqualTo(WorkerTestTopic.TOPIC);
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-        deadLetters = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
-        TopicPartition partition = new TopicPartition(deadLetterTopic, 0);
-        deadLetters.assign(List.of(partition));
-        deadLetters.seekToEnd(List.of(partition));
-        deadLetters.position(partition);
+        producer = TestKafka.producer(bootstrapServers, StringSerializer.class);
+        deadLetters = TestKafka.deadLettersFromNow(bootstrapServers, deadLetterTopic);
         space = fixtures.newSpace();
     }
 

@@ -50,7 +50,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -109,22 +108,13 @@ class GenerationRequestConsumerTest {
 
     @AfterAll
     static void checkTheRest() {
-        try {
-            watch.assertAllConform(Duration.ofSeconds(1));
-            assertThat(watch.checked()).as("records the worker wrote, checked against the contract").isPositive();
-        } finally {
-            watch.close();
-        }
+        watch.finish();
     }
 
     @BeforeEach
     void setUp() {
         assertThat(topic).as("the worker tests keep to their own topic").isEqualTo(WorkerTestTopic.TOPIC);
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        producer = TestKafka.producer(bootstrapServers, StringSerializer.class);
         space = SpaceId.of(ids.newId());
         unitOfWork.inTransaction(() -> spaces.add(new Space(space, "worker test space", clock.now())));
     }
