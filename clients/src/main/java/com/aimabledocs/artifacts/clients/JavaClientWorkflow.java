@@ -8,7 +8,6 @@ import static com.aimabledocs.artifacts.clients.WorkflowChecks.sha256;
 
 import com.aimabledocs.artifacts.client.ApiClient;
 import com.aimabledocs.artifacts.client.ApiException;
-import com.aimabledocs.artifacts.client.ApiResponse;
 import com.aimabledocs.artifacts.client.api.ArtifactsApi;
 import com.aimabledocs.artifacts.client.api.ArtifactsApi.APIDeleteArtifactRequest;
 import com.aimabledocs.artifacts.client.api.ArtifactsApi.APIDownloadArtifactRequest;
@@ -21,7 +20,6 @@ import com.aimabledocs.artifacts.client.api.JobsApi.APIListArtifactJobsRequest;
 import com.aimabledocs.artifacts.client.model.DocumentType;
 import com.aimabledocs.artifacts.client.model.GenerateRequest;
 import com.aimabledocs.artifacts.client.model.Problem;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -30,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A short workflow against a running Artifacts API, made only through the Java client generated from
@@ -53,45 +50,18 @@ public final class JavaClientWorkflow {
     private final TypedErrors errors;
     private final ArtifactsApi artifacts;
     private final JobsApi jobs;
-    /** The generated ArtifactsApi again, on a client whose request interceptor sends {@link #pendingForm}. */
-    private final ArtifactsApi artifactsAsForm;
-    private final AtomicReference<MultipartForm> pendingForm = new AtomicReference<>();
+    private final FormUpload forms;
     private final SecureRandom random = new SecureRandom();
     private int steps;
 
     private JavaClientWorkflow(String baseUrl, UUID spaceId, String apiKey, Duration jobTimeout) {
         this.spaceId = spaceId;
         this.jobTimeout = jobTimeout;
-        // The native library does not implement security schemes: the X-API-Key goes in through the
-        // request interceptor, its documented hook for headers every call needs.
-        apiClient = new ApiClient();
-        apiClient.updateBaseUri(baseUrl);
-        apiClient.setConnectTimeout(Duration.ofSeconds(5));
-        apiClient.setReadTimeout(Duration.ofSeconds(30));
-        apiClient.setRequestInterceptor(request -> request.setHeader("X-API-Key", apiKey));
+        apiClient = FormUpload.apiClient(baseUrl, apiKey);
         artifacts = new ArtifactsApi(apiClient);
         jobs = new JobsApi(apiClient);
         errors = new TypedErrors(apiClient.getObjectMapper());
-
-        // WORKAROUND (multipart): generateArtifact takes application/json or multipart/form-data, and the
-        // generator makes one method per operation with the first request body only (GenerateRequest as JSON);
-        // the GenerateForm model is generated but no method sends it. So the form goes through the same generated
-        // generateArtifact method on a second ApiClient whose interceptor replaces the JSON body by the
-        // multipart one (the JDK has no multipart encoder: MultipartForm below writes the parts). Path, parameters,
-        // response parsing (GenerationAccepted) and errors (ApiException) stay the generated client's.
-        ApiClient formClient = new ApiClient();
-        formClient.updateBaseUri(baseUrl);
-        formClient.setConnectTimeout(Duration.ofSeconds(5));
-        formClient.setReadTimeout(Duration.ofSeconds(30));
-        formClient.setRequestInterceptor(request -> {
-            request.setHeader("X-API-Key", apiKey);
-            MultipartForm form = pendingForm.get();
-            if (form != null) {
-                request.setHeader("Content-Type", form.contentType());
-                request.method("POST", HttpRequest.BodyPublishers.ofByteArray(form.body()));
-            }
-        });
-        artifactsAsForm = new ArtifactsApi(formClient);
+        forms = new FormUpload(baseUrl, apiKey, spaceId);
     }
 
     public static void main(String[] args) {
@@ -143,7 +113,7 @@ public final class JavaClientWorkflow {
                 .field("metadata", "{\"source\": \"clients-workflow\", \"run\": \"" + runId + "\"}")
                 .field("content_sha256", sha256(binaryBytes))
                 .file("file", "workflow-" + runId + ".bin", "application/octet-stream", binaryBytes);
-        var formAccepted = generateAsForm(form, null);
+        var formAccepted = forms.generate(form, null);
         check(formAccepted.getStatusCode() == 202, "generate (multipart) answered " + formAccepted.getStatusCode());
         var formArtifact = formAccepted.getData().getArtifact();
         var formJob = formAccepted.getData().getJob();
@@ -218,7 +188,7 @@ public final class JavaClientWorkflow {
             tries++;
             byte[] probe = new byte[256 * 1024];
             random.nextBytes(probe);
-            var accepted = generateAsForm(new MultipartForm().field("name", "workflow-" + runId + "-probe.bin")
+            var accepted = forms.generate(new MultipartForm().field("name", "workflow-" + runId + "-probe.bin")
                     .field("type", "data").field("thread_id", threadId + "-probe")
                     .file("file", "probe.bin", "application/octet-stream", probe), null);
             probeId = accepted.getData().getArtifact().getId();
@@ -243,19 +213,6 @@ public final class JavaClientWorkflow {
                 .spaceId(spaceId).artifactId(deleted).build()));
         check("artifact_gone".equals(gone.getCode()), "410 code " + gone.getCode());
         step("deleteArtifact " + deleted + ": HTTP 204; its download: ApiException HTTP 410, problem code " + gone.getCode());
-    }
-
-    private ApiResponse<com.aimabledocs.artifacts.client.model.GenerationAccepted> generateAsForm(MultipartForm form,
-            String idempotencyKey) throws ApiException {
-        // The generated method insists on its (JSON) body parameter; the interceptor replaces it by the form.
-        GenerateRequest replacedByTheForm = new GenerateRequest().name("-").type(DocumentType.OTHER).content(new byte[0]);
-        pendingForm.set(form);
-        try {
-            return artifactsAsForm.generateArtifactWithHttpInfo(APIGenerateArtifactRequest.newBuilder()
-                    .spaceId(spaceId).generateRequest(replacedByTheForm).idempotencyKey(idempotencyKey).build());
-        } finally {
-            pendingForm.set(null);
-        }
     }
 
     private void followJob(UUID artifactId, UUID jobId) throws ApiException, InterruptedException {
