@@ -1,0 +1,729 @@
+/*
+ * Renders docs/benchmarks.md from the raw results ./bench records, and nothing else: every number of the report,
+ * every statistic over rounds (medians, ratios, sums, verdicts) and every fact about the run (date, commit,
+ * machine, knobs) comes from results.tsv, so a report can be rendered again from its TSV alone.
+ *
+ *   java benchmarks/report/RenderReport.java [--plot-data DIR] RESULTS.tsv ANALYSIS.md > docs/benchmarks.md
+ *
+ * RESULTS.tsv: one "key<TAB>value" a line ('#' lines are comments). A key recorded once per round (or pair, or
+ * cycle) has one line per round, in the order measured; a statistic over them is this program's. A value is
+ * what one run of a tool reported (wrk's and pgbench's percentiles of that run, hyperfine's median, ...) or a
+ * raw counter (CPU ticks, bytes per second). ANALYSIS.md is copied after section 6. --plot-data DIR also writes
+ * the gnuplot inputs (metadata.dat, list.dat, download.dat, generate.dat) that benchmarks/plots.gp reads.
+ *
+ * Numbers are printed like the awk of the former script: a median of an odd count is the middle value as
+ * recorded, of an even count the mean of the middle two with 3 decimals; ratios have 2 decimals; rounding is
+ * C's (half-even on the exact binary value).
+ */
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleBinaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class RenderReport {
+
+    private static final List<String> LIST_FILTERS = List.of("none", "thread", "type", "status");
+    private static final int[] GEN_SIZES = {1024, 1048576};
+
+    /** Key to its values, in the order recorded. */
+    private final Map<String, List<String>> results = new LinkedHashMap<>();
+    private final StringBuilder out = new StringBuilder();
+
+    public static void main(String[] args) throws IOException {
+        Path plotDir = null;
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--plot-data") && i + 1 < args.length) {
+                plotDir = Path.of(args[++i]);
+            } else {
+                files.add(args[i]);
+            }
+        }
+        if (files.size() != 2) {
+            System.err.println("usage: java RenderReport.java [--plot-data DIR] RESULTS.tsv ANALYSIS.md > benchmarks.md");
+            System.exit(2);
+        }
+        RenderReport report = new RenderReport();
+        report.read(Path.of(files.get(0)));
+        Path analysis = Path.of(files.get(1));
+        report.render(Files.exists(analysis) ? Files.readString(analysis, StandardCharsets.UTF_8) : null);
+        if (plotDir != null) {
+            report.writePlotData(plotDir);
+        }
+        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        stdout.print(report.out);
+        stdout.flush();
+    }
+
+    private void read(Path tsv) throws IOException {
+        for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+                throw new IllegalArgumentException("not key<TAB>value: " + line);
+            }
+            results.computeIfAbsent(line.substring(0, tab), k -> new ArrayList<>()).add(line.substring(tab + 1));
+        }
+    }
+
+    // ------------------------------------------------------------------ reading values and statistics
+
+    private List<String> all(String key) {
+        return results.getOrDefault(key, List.of());
+    }
+
+    /** A value recorded once (the last if recorded more often), "" if not recorded. */
+    private String one(String key) {
+        List<String> values = all(key);
+        return values.isEmpty() ? "" : values.get(values.size() - 1);
+    }
+
+    private String median(String key) {
+        return median(all(key));
+    }
+
+    /** "" for no values; the middle value as recorded for an odd count; the mean of the middle two, 3 decimals. */
+    private static String median(List<String> values) {
+        if (values.isEmpty()) {
+            return "";
+        }
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort(Comparator.comparingDouble(RenderReport::num));
+        int n = sorted.size();
+        if (n % 2 == 1) {
+            return sorted.get(n / 2);
+        }
+        return fixed((num(sorted.get(n / 2 - 1)) + num(sorted.get(n / 2))) / 2, 3);
+    }
+
+    private static double mean(List<String> values) {
+        return values.stream().mapToDouble(RenderReport::num).average().orElse(Double.NaN);
+    }
+
+    /** a / b with 2 decimals; "" when either was not measured, "n/a" when b is 0 or not a number. */
+    private static String ratio(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return "";
+        }
+        double x = num(a);
+        double y = num(b);
+        if (Double.isNaN(x) || Double.isNaN(y) || y == 0) {
+            return "n/a";
+        }
+        return fixed(x / y, 2);
+    }
+
+    /** The goal's verdict: "not measured" without a value, else "**holds**" or "**missed**". */
+    private static String verdict(String value, String op, double goal) {
+        if (value.isEmpty() || value.equals("n/a") || Double.isNaN(num(value))) {
+            return "not measured";
+        }
+        double v = num(value);
+        boolean holds = switch (op) {
+            case ">=" -> v >= goal;
+            case "<=" -> v <= goal;
+            case "<" -> v < goal;
+            default -> throw new IllegalArgumentException(op);
+        };
+        return holds ? "**holds**" : "**missed**";
+    }
+
+    /** Applies f to two recorded numbers and prints the result with the given decimals; "" if either is missing. */
+    private static String calc(String a, String b, DoubleBinaryOperator f, int decimals) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return "";
+        }
+        return fixed(f.applyAsDouble(num(a), num(b)), decimals);
+    }
+
+    private static double num(String s) {
+        try {
+            return Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** printf("%.Nf"): rounded half-even on the exact binary value, as C does. */
+    private static String fixed(double d, int decimals) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        return new BigDecimal(d).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** awk's print of a computed number: an integer as such, else printf("%.6g"). */
+    private static String awkNumber(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return fixed(d, 0);
+        }
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        BigDecimal g = new BigDecimal(d).round(new MathContext(6, RoundingMode.HALF_EVEN));
+        int exponent = g.precision() - g.scale() - 1;
+        if (exponent < -4 || exponent >= 6) {
+            return String.format("%.5e", d).replaceAll("\\.?0+e", "e");
+        }
+        g = g.stripTrailingZeros();
+        return g.scale() < 0 ? g.setScale(0).toPlainString() : g.toPlainString();
+    }
+
+    // ------------------------------------------------------------------ the run
+
+    private List<String> downloadSizes() {
+        String sizes = one("config.download_sizes").trim();
+        return sizes.isEmpty() ? List.of() : List.of(sizes.split("\\s+"));
+    }
+
+    private String cores() {
+        return one("machine.cores");
+    }
+
+    private String memory() {
+        String kb = one("machine.memory_kb");
+        return kb.isEmpty() ? "" : fixed(num(kb) / 1048576, 1) + " GiB";
+    }
+
+    private String deepPage() {
+        return one("list.deep_page");
+    }
+
+    // ------------------------------------------------------------------ derived figures, per scenario
+
+    /** Scenario 1: the API's CPU per request of each round (ticks * 1000 / CLK_TCK / requests, 3 decimals). */
+    private String cpuMsPerRequest(String prefix) {
+        List<String> ticks = all(prefix + ".cpu_ticks");
+        List<String> requests = all(prefix + ".requests");
+        double hz = num(one("machine.clk_tck"));
+        List<String> perRound = new ArrayList<>();
+        for (int i = 0; i < Math.min(ticks.size(), requests.size()); i++) {
+            double n = num(requests.get(i));
+            perRound.add(n == 0 ? "nan" : fixed(num(ticks.get(i)) * 1000 / hz / n, 3));
+        }
+        return median(perRound);
+    }
+
+    private String metaRatio(int connections) {
+        return ratio(median("meta.api.c" + connections + ".rps"), median("meta.pg.c" + connections + ".rps"));
+    }
+
+    private String ceilingRatio() {
+        return ratio(median("meta.ceiling.c16.rps"), median("meta.pg.c16.rps"));
+    }
+
+    /** Scenario 2: the pages measured for a filter, in ascending order. */
+    private List<Integer> listPages(String filter) {
+        Pattern p = Pattern.compile("list\\." + filter + "\\.(\\d+)\\.api\\.p50");
+        Set<Integer> pages = new LinkedHashSet<>();
+        for (String key : results.keySet()) {
+            Matcher m = p.matcher(key);
+            if (m.matches()) {
+                pages.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        return pages.stream().sorted().toList();
+    }
+
+    private String list(String filter, Object page, String what) {
+        return one("list." + filter + "." + page + "." + what);
+    }
+
+    private String listRatio(String filter, String side) {
+        return ratio(list(filter, deepPage(), side + ".p50"), list(filter, 1, side + ".p50"));
+    }
+
+    /** Scenario 3: median MB/s over the pairs, unrounded ("" if not measured). */
+    private double downloadMbs(String size, String side) {
+        String m = median(all("download." + size + "." + side + "_bps"));
+        return m.isEmpty() ? Double.NaN : num(m) / 1048576;
+    }
+
+    private String downloadMbsText(String size, String side) {
+        double mbs = downloadMbs(size, side);
+        return Double.isNaN(mbs) ? "" : fixed(mbs, 1);
+    }
+
+    private String downloadRatio(String size) {
+        double api = downloadMbs(size, "api");
+        double direct = downloadMbs(size, "direct");
+        if (Double.isNaN(api) || Double.isNaN(direct)) {
+            return "";
+        }
+        return direct == 0 ? "n/a" : fixed(api / direct, 2);
+    }
+
+    private String rssGrowth(String size) {
+        return calc(one("download." + size + ".rss_peak"), one("download." + size + ".rss_before"), (a, b) -> a - b, 1);
+    }
+
+    /** CPU seconds per GiB downloaded: the ticks of all pairs / CLK_TCK / (pairs * bytes / GiB). */
+    private String cpuPerGib(String size, String what) {
+        List<String> ticks = all("download." + size + "." + what + "_ticks");
+        if (ticks.isEmpty()) {
+            return "";
+        }
+        double sum = ticks.stream().mapToDouble(RenderReport::num).sum();
+        double gib = ticks.size() * num(one("download." + size + ".bytes")) / 1073741824.0;
+        return fixed(sum / num(one("machine.clk_tck")) / gib, 2);
+    }
+
+    /** Scenario 4: low-load medians and ratios. */
+    private String genLow(int size, String what) {
+        return median("gen.low." + size + "." + what);
+    }
+
+    private String genRatio(int size, String p) {
+        return ratio(genLow(size, "gen." + p), genLow(size, "kafka." + p));
+    }
+
+    /** The floor a service of the required shape cannot go below: commit + Kafka + S3 PUT + commit + Kafka. */
+    private String floorRequired() {
+        String commit = median("gen.floor.commit");
+        String put = median("gen.floor.s3put");
+        String kafka = genLow(1024, "kafka.p50");
+        if (commit.isEmpty() || put.isEmpty() || kafka.isEmpty()) {
+            return "";
+        }
+        return fixed(2 * num(commit) + num(put) + 2 * num(kafka), 1);
+    }
+
+    /** As built: 3 commits + 1 PUT + 1 GET + 2 Kafka hops. */
+    private String floorBuilt() {
+        String commit = median("gen.floor.commit");
+        String put = median("gen.floor.s3put");
+        String get = median("gen.floor.s3get");
+        String kafka = genLow(1024, "kafka.p50");
+        if (commit.isEmpty() || put.isEmpty() || get.isEmpty() || kafka.isEmpty()) {
+            return "";
+        }
+        return fixed(3 * num(commit) + num(put) + num(get) + 2 * num(kafka), 1);
+    }
+
+    /** The sustained points (size, users), in the order measured. */
+    private List<String[]> genLoadPoints() {
+        Pattern p = Pattern.compile("gen\\.load\\.(\\d+)\\.(\\d+)\\.jobs_per_s");
+        List<String[]> points = new ArrayList<>();
+        for (String key : results.keySet()) {
+            Matcher m = p.matcher(key);
+            if (m.matches()) {
+                points.add(new String[] {m.group(1), m.group(2)});
+            }
+        }
+        return points;
+    }
+
+    private String genLoad(String[] point, String what) {
+        return one("gen.load." + point[0] + "." + point[1] + "." + what);
+    }
+
+    private String idemRatio() {
+        return ratio(median("idem.key.rps"), median("idem.plain.rps"));
+    }
+
+    /** Scenario 6: the API's time to ready is the median of the restarts (of the one start if there is one). */
+    private String startupApiMs() {
+        List<String> cycles = all("startup.api.ready_ms");
+        return median(cycles.size() > 1 ? cycles.subList(1, cycles.size()) : cycles);
+    }
+
+    private String jvmMs() {
+        String s = one("startup.jvm_s");
+        return s.isEmpty() ? "" : fixed(num(s) * 1000, 0);
+    }
+
+    // ------------------------------------------------------------------ the report
+
+    private void p(String text) {
+        out.append(text).append('\n');
+    }
+
+    private void render(String analysis) {
+        String n = one("seed.artifacts");
+        String rounds = one("config.rounds");
+        String deep = deepPage();
+        String local = one("run.local_changes").equals("1") ? ", with local changes to the code" : "";
+        p("# Benchmarks");
+        p("");
+        p("Written by `./bench` on " + one("run.date") + " (commit `" + one("run.commit") + "`" + local + ") in "
+                + one("run.seconds") + " s.");
+        p("**Machine: " + cores() + " cores (" + one("machine.cpu") + "), " + memory() + " memory, "
+                + one("machine.os") + ", " + one("machine.java") + ", " + one("machine.psql") + ".**");
+        p("""
+                Everything ran on this one machine: PostgreSQL, Kafka and s3proxy (`deploy/local/stack`, profile `bench`), the API
+                (`%s`), the worker (`%s`) and the load tools share the same %s cores, so a number here is
+                "what this machine can do with everything on it", and each scenario's *ratio* to a stock tool run against the same
+                server, interleaved in the same run, is the figure to compare across machines and runs (noise from other work on the
+                machine hits both sides of a ratio alike). `ARTIFACTS_RATE_LIMIT_PER_MINUTE` is set to 10^9 so that the per-key rate
+                limiter, where present, is not what is measured. Raw numbers: [benchmarks/results.tsv](benchmarks/results.tsv).
+
+                ## Summary
+                """.formatted(one("config.api_java_opts"), one("config.worker_java_opts"), cores()));
+        summaryTable();
+
+        p("""
+
+                ## 1. Metadata read
+
+                `GET /v1/spaces/{space}/artifacts/{id}` of a random one of the %s seeded artifacts, with `wrk`
+                (`benchmarks/wrk-artifacts.lua`, 2 threads), against `pgbench -M prepared` running
+                `select * from artifacts where id = …` for a random seeded ID (`benchmarks/pgbench-pk.sql`) with the same number of
+                clients on the same PostgreSQL. %s interleaved rounds of %s s per point; medians over the rounds.
+
+                The last row is the ceiling: the same API process answering `GET /q/health/live` (no API key, no rate limiter, no
+                database work) at 16 connections, interleaved in the same rounds, against the same 16-client `pgbench` runs. If even
+                that route stays below 0.5 of `pgbench`, no metadata read that does database work can reach the goal on this
+                machine. API CPU is the API process's user + system time (`/proc/<pid>/stat`) during the point, divided by its
+                requests (JIT compilation and GC included).
+
+                | connections | API req/s | API p50 ms | API p99 ms | API CPU ms/request | pgbench tps | pgbench p50 ms | pgbench p99 ms | ratio API/pgbench |
+                |---|---|---|---|---|---|---|---|---|""".formatted(n, rounds, one("config.seconds")));
+        for (int c : new int[] {16, 64}) {
+            p("| " + c + " | " + median("meta.api.c" + c + ".rps") + " | " + median("meta.api.c" + c + ".p50") + " | "
+                    + median("meta.api.c" + c + ".p99") + " | " + cpuMsPerRequest("meta.api.c" + c) + " | "
+                    + median("meta.pg.c" + c + ".rps") + " | " + median("meta.pg.c" + c + ".p50") + " | "
+                    + median("meta.pg.c" + c + ".p99") + " | **" + metaRatio(c) + "** |");
+        }
+        p("| 16, ceiling: `GET /q/health/live` | " + median("meta.ceiling.c16.rps") + " | " + median("meta.ceiling.c16.p50")
+                + " | " + median("meta.ceiling.c16.p99") + " | " + cpuMsPerRequest("meta.ceiling.c16") + " | "
+                + median("meta.pg.c16.rps") + " | " + median("meta.pg.c16.p50") + " | " + median("meta.pg.c16.p99") + " | "
+                + ceilingRatio() + " |");
+
+        String previous = deep.isEmpty() ? "" : Long.toString((long) num(deep) - 1);
+        String deepRow = deep.isEmpty() ? "" : Long.toString(((long) num(deep) - 1) * 100);
+        String cursor;
+        if (one("list.walk.limit").isEmpty()) {
+            // a run from before the walk: the cursor was built from the row of that position in SQL
+            cursor = "`limit=100`; the cursor of page " + deep + " is the one the API hands out\n"
+                    + "after page " + previous + " (built from row " + deepRow
+                    + " of the walk). Latency of one connection";
+        } else {
+            cursor = "`limit=100`; the cursor of page " + deep + " is the one the API hands out\n"
+                    + "after row " + deepRow + ", got as a client gets it: following `next_cursor` from page 1, "
+                    + walkRequests() + " requests of at most\n"
+                    + one("list.walk.limit") + " rows per filter, checked to start where `offset " + deepRow
+                    + "` starts. Latency of one connection";
+        }
+        p("""
+
+                ![metadata read](benchmarks/metadata.png)
+
+                ## 2. List at depth
+
+                A space with %1$s artifacts (seeded by `benchmarks/seed.sql` with `generate_series`). Each artifact is `ready`, of
+                type `document` and in thread `bench-thread`, so that every filter matches all %1$s rows and page %2$s exists for
+                each; each filter still walks its own index. %3$s
+                (`wrk -c1`, %4$s s per point) against the same query with `OFFSET` instead of a keyset, run directly on
+                PostgreSQL (`pgbench -c1` with the SQL the repository issues, `limit 101 offset …`).
+
+                | filter | API page 1 p50 / p99 ms | API page %2$s p50 / p99 ms | ratio deep/first (p50) | OFFSET page 1 p50 / p99 ms | OFFSET page %2$s p50 / p99 ms | OFFSET ratio deep/first (p50) |
+                |---|---|---|---|---|---|---|""".formatted(n, deep, cursor, one("config.list_seconds")));
+        for (String v : LIST_FILTERS) {
+            String label = switch (v) {
+                case "none" -> "(none)";
+                case "thread" -> "thread_id";
+                case "type" -> "document_type";
+                default -> v;
+            };
+            p("| " + label + " | " + list(v, 1, "api.p50") + " / " + list(v, 1, "api.p99") + " | "
+                    + list(v, deep, "api.p50") + " / " + list(v, deep, "api.p99") + " | **" + listRatio(v, "api") + "** | "
+                    + list(v, 1, "offset.p50") + " / " + list(v, 1, "offset.p99") + " | "
+                    + list(v, deep, "offset.p50") + " / " + list(v, deep, "offset.p99") + " | " + listRatio(v, "offset") + " |");
+        }
+        p("""
+
+                Without a filter, by page:
+
+                | page | API p50 ms | API p99 ms | OFFSET p50 ms | OFFSET p99 ms |
+                |---|---|---|---|---|""");
+        for (int page : listPages("none")) {
+            p("| " + page + " | " + list("none", page, "api.p50") + " | " + list("none", page, "api.p99") + " | "
+                    + list("none", page, "offset.p50") + " | " + list("none", page, "offset.p99") + " |");
+        }
+        p("""
+
+                ![list at depth](benchmarks/list.png)
+
+                ## 3. Download
+
+                The same object read through `GET …/artifacts/{id}/download` and with a signed (SigV4) GET straight from s3proxy,
+                both with `curl -o /dev/null`, alternating (the objects are written to S3 and their rows inserted directly). Median
+                throughput over the pairs. The API's peak RSS is its `VmHWM` after the downloads of that size, reset
+                (`/proc/PID/clear_refs`) just before them.
+
+                | size | pairs | API MB/s | direct MB/s | ratio API/direct | API RSS before MB | API peak RSS MB | growth MB |
+                |---|---|---|---|---|---|---|---|""");
+        for (String s : downloadSizes()) {
+            p("| " + s + " | " + one("download." + s + ".reps") + " | " + downloadMbsText(s, "api") + " | "
+                    + downloadMbsText(s, "direct") + " | **" + downloadRatio(s) + "** | " + one("download." + s + ".rss_before")
+                    + " | " + one("download." + s + ".rss_peak") + " | " + rssGrowth(s) + " |");
+        }
+        p("""
+
+                Where the CPU goes, in CPU-seconds per GiB downloaded (user + system time of each process from `/proc/PID/stat`
+                around each transfer; `curl` itself not counted):
+
+                | size | API process, API path | s3proxy, API path | s3proxy, direct |
+                |---|---|---|---|""");
+        for (String s : downloadSizes()) {
+            p("| " + s + " | " + cpuPerGib(s, "api_cpu") + " | " + cpuPerGib(s, "s3_cpu_api") + " | "
+                    + cpuPerGib(s, "s3_cpu_direct") + " |");
+        }
+        p("""
+
+                ![download](benchmarks/download.png)
+
+                ## 4. Generate pipeline
+
+                `benchmarks/GenerateLoad.java` (JDK HttpClient + the broker's kafka-clients) posts `…/artifacts/generate` and
+                takes a job as done when its `job.succeeded` event arrives on `artifacts.events.v1`; latency is from just before
+                the POST to the arrival of that event (API staging the bytes in S3 and committing, outbox relay, Kafka, worker
+                claiming the job, reading the staged bytes back with hashing and media-type detection, committing, outbox relay,
+                Kafka). Baseline: Kafka's own `org.apache.kafka.tools.EndToEndLatency`
+                (acks=all) on the same broker, one message at a time, interleaved with the pipeline runs (%s rounds; medians).
+                The 1 MB Kafka baseline sends 1,000,000-byte records (the producer's default `max.request.size` is 1 MiB).
+
+                Low load (one request at a time, each waiting for its job):
+
+                | content | POST→succeeded p50 ms | p99 ms | Kafka produce→consume p50 ms | p99 ms | ratio p50 | ratio p99 |
+                |---|---|---|---|---|---|---|""".formatted(rounds));
+        for (int size : GEN_SIZES) {
+            String r50 = genRatio(size, "p50");
+            p("| " + (size == 1024 ? "1 KB" : "1 MB") + " | " + genLow(size, "gen.p50") + " | " + genLow(size, "gen.p99")
+                    + " | " + genLow(size, "kafka.p50") + " | " + genLow(size, "kafka.p99") + " | "
+                    + (size == 1024 ? "**" + r50 + "**" : r50) + " | " + genRatio(size, "p99") + " |");
+        }
+        p("""
+
+                Where the time goes at low load, from the database's own timestamps of the same jobs (`benchmarks/pipeline-steps.sql`:
+                the job's `created_at`, `started_at`, `finished_at` and the outbox rows' `sent_at`, i.e. the broker's
+                acknowledgement); the client-side POST (authentication, base64 decoding, staging the bytes in S3, the accepting
+                transaction) comes before the first step, and the event's way from the broker to the client after the last:
+
+                | step | 1 KB p50 ms | 1 KB p90 ms | 1 MB p50 ms | 1 MB p90 ms |
+                |---|---|---|---|---|""");
+        String[][] steps = {
+            {"relay_request", "API's outbox relay: job committed → generation request acknowledged by Kafka"},
+            {"kafka_to_claim", "Kafka → the worker claimed the job (its claim transaction)"},
+            {"worker", "worker: claimed → succeeded (claim commit, S3 read of the staged bytes, hash, detection)"},
+            {"relay_event", "outbox relay: succeeded committed → `job.succeeded` acknowledged by Kafka"},
+            {"total", "job committed → `job.succeeded` acknowledged (whole server side)"},
+        };
+        for (String[] step : steps) {
+            StringBuilder row = new StringBuilder("| " + step[1] + " |");
+            for (int size : GEN_SIZES) {
+                for (String p : new String[] {"p50", "p90"}) {
+                    row.append(' ').append(one("gen.steps." + size + "." + step[0] + "." + p)).append(" |");
+                }
+            }
+            p(row.toString());
+        }
+        String kafka50 = genLow(1024, "kafka.p50");
+        p("""
+
+                The floor, from the same rounds (medians): a committed one-row transaction costs %s ms here (`pgbench`,
+                1 client, `benchmarks/pgbench-commit.sql`), a 1 KB signed PUT to s3proxy %s ms and a GET %s ms (`curl`, one
+                connection), Kafka's produce→consume %s ms. Any service of the required shape (the API commits the request and
+                publishes it; the worker stores the bytes in S3, commits the outcome, and the event goes through Kafka) pays at least
+                commit + Kafka + S3 PUT + commit + Kafka = **%s ms** at p50 even with the bytes inside the Kafka record; as built (the
+                API stages the bytes under the artifact's key in S3, the worker claims the job, reads the bytes back and finishes)
+                the same sum is 3 commits + 1 PUT + 1 GET + 2 Kafka hops = **%s ms**. The goal (10 × Kafka's p50) is
+                %s ms.
+
+                Sustained (closed loop: each user posts, waits for its job to succeed, posts again; %s s per point;
+                jobs/s counts jobs that succeeded):
+
+                | content | users | jobs/s | POST→succeeded p50 ms | p99 ms | POST p50 ms | POST p99 ms |
+                |---|---|---|---|---|---|---|""".formatted(median("gen.floor.commit"), median("gen.floor.s3put"),
+                median("gen.floor.s3get"), kafka50, floorRequired(), floorBuilt(),
+                kafka50.isEmpty() ? "" : fixed(10 * num(kafka50), 0), one("config.gen_seconds")));
+        for (String[] point : genLoadPoints()) {
+            p("| " + (point[0].equals("1024") ? "1 KB" : "1 MB") + " | " + point[1] + " | " + genLoad(point, "jobs_per_s")
+                    + " | " + genLoad(point, "e2e_p50") + " | " + genLoad(point, "e2e_p99") + " | " + genLoad(point, "post_p50")
+                    + " | " + genLoad(point, "post_p99") + " |");
+        }
+        p("""
+
+                ![generate](benchmarks/generate.png)
+
+                ## 5. Idempotency overhead
+
+                Generate with 1 KB contents, 8 users posting as fast as the API answers (not waiting for the jobs), %s s per run,
+                with a fresh `Idempotency-Key` on every request and without one, alternating (%s rounds; medians). After each run
+                the client waits until every accepted job succeeded, so each run starts with an idle worker. Scenario 4 has warmed
+                the path without a key; a 3 s run with keys before the first round warms the key's path (the reservation) likewise.
+
+                | | POST/s | POST p50 ms | POST p99 ms | jobs/s incl. drain |
+                |---|---|---|---|---|""".formatted(one("config.gen_seconds"), rounds));
+        for (String[] mode : new String[][] {{"plain", "without key"}, {"key", "with key"}}) {
+            p("| " + mode[1] + " | " + median("idem." + mode[0] + ".rps") + " | " + median("idem." + mode[0] + ".p50") + " | "
+                    + median("idem." + mode[0] + ".p99") + " | " + median("idem." + mode[0] + ".completed") + " |");
+        }
+        p("| **ratio with/without** | **" + idemRatio() + "** | | | |");
+        p("""
+
+                ## 6. Start-up and footprint
+
+                Time from starting `java … -jar quarkus-run.jar` until `/q/health/ready` answers 200 (PostgreSQL, Kafka and S3 are
+                checked by readiness), polled every 50 ms; RSS one second after ready. %s cycles; the first API start also runs
+                the Flyway migrations on an empty database and is shown apart. Baseline: the same JVM with the same options doing
+                nothing (`java %s -version`, hyperfine, median of 5).
+
+                | cycle | API ready ms | API RSS MB | worker ready ms | worker RSS MB |
+                |---|---|---|---|---|""".formatted(one("config.starts"), one("config.api_java_opts")));
+        List<String> apiMs = all("startup.api.ready_ms");
+        List<String> apiRss = all("startup.api.rss_mb");
+        List<String> workerMs = all("startup.worker.ready_ms");
+        List<String> workerRss = all("startup.worker.rss_mb");
+        for (int i = 0; i < apiMs.size(); i++) {
+            p("| " + (i + 1) + " | " + apiMs.get(i) + " | " + at(apiRss, i) + " | " + at(workerMs, i) + " | "
+                    + at(workerRss, i) + " |");
+        }
+        String jvm = jvmMs();
+        p("""
+
+                | | API | worker |
+                |---|---|---|
+                | time to ready (median of restarts) | %s ms | %s ms |
+                | ratio to a bare JVM start (%s ms) | %s | %s |
+                | RSS when ready | %s MB | %s MB |
+                | RSS after every scenario | %s MB | %s MB |
+                | peak RSS (VmHWM; the API's was reset before the last download) | %s MB | %s MB |""".formatted(
+                startupApiMs(), median(workerMs), jvm, ratio(startupApiMs(), jvm), ratio(median(workerMs), jvm),
+                median(apiRss), median(workerRss), one("footprint.api_rss_end"), one("footprint.worker_rss_end"),
+                one("footprint.api_hwm_end"), one("footprint.worker_hwm_end")));
+        if (analysis != null) {
+            p("");
+            out.append(analysis);
+        }
+        p("");
+        p("## Closing note");
+        p("");
+        p("Every ratio of this run and whether its goal holds (the goals are reported, not enforced):");
+        p("");
+        summaryTable();
+    }
+
+    private static String at(List<String> values, int i) {
+        return i < values.size() ? values.get(i) : "";
+    }
+
+    /** The walk's requests per filter, "9999" when every filter took as many, else "9999 (none), ...". */
+    private String walkRequests() {
+        Set<String> counts = new LinkedHashSet<>();
+        List<String> each = new ArrayList<>();
+        for (String v : LIST_FILTERS) {
+            String r = one("list." + v + ".walk.requests");
+            if (!r.isEmpty()) {
+                counts.add(r);
+                each.add(r + " (" + v + ")");
+            }
+        }
+        return counts.size() == 1 ? counts.iterator().next() : String.join(", ", each);
+    }
+
+    private void summaryTable() {
+        String deep = deepPage();
+        p("| scenario | ratio | goal | verdict |");
+        p("|---|---|---|---|");
+        for (int c : new int[] {16, 64}) {
+            p("| 1. metadata read, API / pgbench (req/s), " + c + " connections | " + metaRatio(c) + " | ≥ 0.5 | "
+                    + verdict(metaRatio(c), ">=", 0.5) + " |");
+        }
+        p("| 1. ceiling: `GET /q/health/live` (no database) / pgbench (req/s), 16 connections | " + ceilingRatio()
+                + " | (none) | – |");
+        for (String v : LIST_FILTERS) {
+            String r = listRatio(v, "api");
+            p("| 2. list, page " + deep + " / page 1 (p50), filter " + v + " | " + r + " (OFFSET in SQL: "
+                    + listRatio(v, "offset") + ") | ≤ 1.5 | " + verdict(r, "<=", 1.5) + " |");
+        }
+        List<String> sizes = downloadSizes();
+        for (String s : sizes) {
+            String r = downloadRatio(s);
+            if (s.equals("1M")) {
+                p("| 3. download " + s + ", API / direct S3 (MB/s) | " + r + " | (none) | – |");
+            } else {
+                p("| 3. download " + s + ", API / direct S3 (MB/s) | " + r + " | ≥ 0.9 | " + verdict(r, ">=", 0.9) + " |");
+            }
+        }
+        String last = sizes.isEmpty() ? "" : sizes.get(sizes.size() - 1);
+        String growth = rssGrowth(last);
+        p("| 3. API RSS growth during the " + last + " download | " + growth + " MB | < 64 MB | " + verdict(growth, "<", 64)
+                + " |");
+        String gen = genRatio(1024, "p50");
+        p("| 4. generate 1 KB, POST→succeeded p50 / Kafka produce→consume p50 (low load) | " + gen + " (p99: "
+                + genRatio(1024, "p99") + "; the floor of any service of the required shape alone: "
+                + ratio(floorRequired(), genLow(1024, "kafka.p50")) + ", see 4) | ≤ 10 | " + verdict(gen, "<=", 10) + " |");
+        p("| 4. generate 1 MB, POST→succeeded p50 / Kafka 1 MB produce→consume p50 | " + genRatio(1048576, "p50")
+                + " | (none) | – |");
+        p("| 5. generate with / without Idempotency-Key (POST/s) | " + idemRatio() + " | ≥ 0.9 | "
+                + verdict(idemRatio(), ">=", 0.9) + " |");
+        String jvm = jvmMs();
+        p("| 6. time to ready / bare JVM start: API, worker | " + ratio(startupApiMs(), jvm) + ", "
+                + ratio(median("startup.worker.ready_ms"), jvm) + " | (none) | – |");
+    }
+
+    // ------------------------------------------------------------------ the plots' data
+
+    private void writePlotData(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        // metadata.dat: connections client rps p50 p99 (client: api | pg), means over the rounds
+        StringBuilder meta = new StringBuilder();
+        for (int c : new int[] {16, 64}) {
+            for (String who : new String[] {"api", "pg"}) {
+                String k = "meta." + who + ".c" + c;
+                if (!all(k + ".rps").isEmpty()) {
+                    meta.append(c).append(' ').append(who).append(' ').append(awkNumber(mean(all(k + ".rps")))).append(' ')
+                            .append(awkNumber(mean(all(k + ".p50")))).append(' ').append(awkNumber(mean(all(k + ".p99"))))
+                            .append('\n');
+                }
+            }
+        }
+        Files.writeString(dir.resolve("metadata.dat"), meta, StandardCharsets.UTF_8);
+        // list.dat: page api_p50 api_p99 offset_p50 offset_p99, no filter
+        StringBuilder list = new StringBuilder();
+        for (int page : listPages("none")) {
+            list.append(page).append(' ').append(list("none", page, "api.p50")).append(' ').append(list("none", page, "api.p99"))
+                    .append(' ').append(list("none", page, "offset.p50")).append(' ')
+                    .append(list("none", page, "offset.p99")).append('\n');
+        }
+        Files.writeString(dir.resolve("list.dat"), list, StandardCharsets.UTF_8);
+        // download.dat: bytes label api_MBps direct_MBps
+        StringBuilder download = new StringBuilder();
+        for (String s : downloadSizes()) {
+            if (!one("download." + s + ".bytes").isEmpty()) {
+                download.append(one("download." + s + ".bytes")).append(' ').append(s).append(' ')
+                        .append(downloadMbsText(s, "api")).append(' ').append(downloadMbsText(s, "direct")).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("download.dat"), download, StandardCharsets.UTF_8);
+        // generate.dat: size users jobs_per_s e2e_p50 e2e_p99
+        StringBuilder generate = new StringBuilder();
+        for (String[] point : genLoadPoints()) {
+            generate.append(point[0]).append(' ').append(point[1]).append(' ').append(genLoad(point, "jobs_per_s")).append(' ')
+                    .append(genLoad(point, "e2e_p50")).append(' ').append(genLoad(point, "e2e_p99")).append('\n');
+        }
+        Files.writeString(dir.resolve("generate.dat"), generate, StandardCharsets.UTF_8);
+    }
+}
