@@ -420,10 +420,10 @@ public class RenderReport {
                     + " of the walk). Latency of one connection";
         } else {
             cursor = "`limit=100`; the cursor of page " + deep + " is the one the API hands out\n"
-                    + "after row " + deepRow + ", got as a client gets it: following `next_cursor` from page 1, "
-                    + walkRequests() + " requests of at most\n"
-                    + one("list.walk.limit") + " rows per filter, checked to start where `offset " + deepRow
-                    + "` starts. Latency of one connection";
+                    + "after page " + previous + ", got as a client gets it: by following `next_cursor` from page 1 ("
+                    + walkRequests() + " requests of up to " + one("list.walk.limit") + " rows\n"
+                    + "for each filter; the page it opens is checked to start at row " + deepRow
+                    + ", where `OFFSET` starts). Latency of one connection";
         }
         p("""
 
