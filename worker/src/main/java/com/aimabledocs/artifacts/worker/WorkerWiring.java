@@ -15,6 +15,7 @@ import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.Clock;
 import com.aimabledocs.artifacts.domain.port.GenerationRequestPublisher;
 import com.aimabledocs.artifacts.domain.port.JobRepository;
+import com.aimabledocs.artifacts.domain.port.LifecycleEventPublisher;
 import com.aimabledocs.artifacts.domain.port.MediaTypeDetector;
 import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.aimabledocs.artifacts.domain.port.SpaceRepository;
@@ -55,10 +56,11 @@ public class WorkerWiring {
     ProcessGenerationRequestUseCase processGenerationRequest(ArtifactRepository artifacts, SpaceRepository spaces,
                                                              JobRepository jobs,
                                                              ObjectStore objects, MediaTypeDetector detector,
-                                                             UnitOfWork unitOfWork, Clock clock, RetryPolicy retryPolicy,
-                                                             LeaseTerms lease, HeldJobs held) {
-        return new ProcessGenerationRequestService(artifacts, spaces, jobs, objects, detector, unitOfWork, clock,
-                retryPolicy, lease, held);
+                                                             LifecycleEventPublisher events, UnitOfWork unitOfWork,
+                                                             Clock clock, RetryPolicy retryPolicy, LeaseTerms lease,
+                                                             HeldJobs held) {
+        return new ProcessGenerationRequestService(artifacts, spaces, jobs, objects, detector, events, unitOfWork,
+                clock, retryPolicy, lease, held);
     }
 
     @Produces
@@ -66,9 +68,10 @@ public class WorkerWiring {
     AcceptExternalGenerationRequestUseCase acceptExternalGenerationRequest(SpaceRepository spaces,
                                                                            ArtifactRepository artifacts,
                                                                            JobRepository jobs, ObjectStore objects,
+                                                                           LifecycleEventPublisher events,
                                                                            UnitOfWork unitOfWork, Clock clock,
                                                                            WorkerConfig config) {
-        return new AcceptExternalGenerationRequestService(spaces, artifacts, jobs, objects, unitOfWork, clock,
+        return new AcceptExternalGenerationRequestService(spaces, artifacts, jobs, objects, events, unitOfWork, clock,
                 config.externalJobMaxAttempts());
     }
 
@@ -82,9 +85,10 @@ public class WorkerWiring {
     @Produces
     @ApplicationScoped
     RedriveStaleJobsUseCase redriveStaleJobs(ArtifactRepository artifacts, JobRepository jobs, ObjectStore objects,
-                                             GenerationRequestPublisher publisher, UnitOfWork unitOfWork, Clock clock,
-                                             RetryPolicy retryPolicy, WorkerConfig config) {
-        return new RedriveStaleJobsService(artifacts, jobs, objects, publisher, unitOfWork, clock, retryPolicy,
+                                             GenerationRequestPublisher publisher, LifecycleEventPublisher events,
+                                             UnitOfWork unitOfWork, Clock clock, RetryPolicy retryPolicy,
+                                             WorkerConfig config) {
+        return new RedriveStaleJobsService(artifacts, jobs, objects, publisher, events, unitOfWork, clock, retryPolicy,
                 config.queuedStaleAfter(), config.sweepBatchSize());
     }
 

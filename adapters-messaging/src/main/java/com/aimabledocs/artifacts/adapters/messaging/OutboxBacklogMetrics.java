@@ -1,8 +1,8 @@
 package com.aimabledocs.artifacts.adapters.messaging;
 
-import com.aimabledocs.artifacts.adapters.persistence.OutboxStore;
-import com.aimabledocs.artifacts.adapters.persistence.OutboxStore.Backlog;
+import com.aimabledocs.artifacts.domain.port.Outbox.Backlog;
 import com.aimabledocs.artifacts.domain.port.Clock;
+import com.aimabledocs.artifacts.domain.port.Outbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,11 +24,11 @@ public class OutboxBacklogMetrics {
 
     private static final Logger LOG = Logger.getLogger(OutboxBacklogMetrics.class);
 
-    private final OutboxStore outbox;
+    private final Outbox outbox;
     private final Clock clock;
     private final AtomicReference<Backlog> last = new AtomicReference<>(new Backlog(0, java.util.Optional.empty()));
 
-    OutboxBacklogMetrics(OutboxStore outbox, Clock clock, MeterRegistry registry) {
+    OutboxBacklogMetrics(Outbox outbox, Clock clock, MeterRegistry registry) {
         this.outbox = outbox;
         this.clock = clock;
         Gauge.builder("artifacts.outbox.unsent.rows", last, b -> b.get().unsent())

@@ -1,7 +1,7 @@
 package com.aimabledocs.artifacts.adapters.messaging;
 
-import com.aimabledocs.artifacts.adapters.persistence.OutboxStore;
 import com.aimabledocs.artifacts.domain.port.Clock;
+import com.aimabledocs.artifacts.domain.port.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,16 +21,17 @@ import org.jboss.logging.Logger;
  * statement in a transaction of its own, until a batch comes back short. Unsent rows are never deleted. Logs one
  * line per run that deleted something and counts the rows in {@code artifacts_outbox_purged_total}.
  *
- * <p><b>Why it lives here, with no use case or port.</b> The outbox is how this adapter implements the
- * {@code GenerationRequestPublisher} port and the lifecycle events (ADR 0001), not a concept of the domain or of
- * the application: no use case decides anything about sent rows. So, like the rate-limit bucket purge (an HTTP
+ * <p><b>Why it lives here, with no use case.</b> The outbox is how this adapter implements the
+ * {@code GenerationRequestPublisher} and {@code LifecycleEventPublisher} ports (ADR 0001); its own port,
+ * {@link Outbox}, exists only so that this adapter can use the table the persistence adapter owns. No use case
+ * decides anything about sent rows. So, like the rate-limit bucket purge (an HTTP
  * concern, in {@code adapters-rest}), it is an adapter-level scheduled job; the idempotency and deleted-artifact
  * purges go through use cases because they act on the domain's own ports and rules. It sits beside
  * {@link OutboxRelay} and {@link OutboxBacklogMetrics} because both applications run those: the API and the worker
  * purge with the same code and the same configuration, whichever of them is deployed.
  *
  * <p><b>Replicas.</b> Every process runs it; no leader is needed. Each batch locks its rows with
- * {@code FOR UPDATE SKIP LOCKED} before deleting them ({@link OutboxStore#purgeSentBefore}): concurrent purges
+ * {@code FOR UPDATE SKIP LOCKED} before deleting them ({@link Outbox#purgeSentBefore}): concurrent purges
  * take disjoint rows, never wait for each other (so they cannot deadlock), and a batch comes back short only when
  * nothing is left or the rest is held by another purge, which deletes it. The relay touches only unsent rows, the
  * purge only sent ones. A failed run (database down) is logged and tried again at the next tick.
@@ -43,14 +44,14 @@ public class OutboxPurge {
     /** Generous for one batch (a few milliseconds for 5,000 rows), short enough not to hold rows for long. */
     private static final int BATCH_TIMEOUT_SECONDS = 60;
 
-    private final OutboxStore outbox;
+    private final Outbox outbox;
     private final Clock clock;
     private final Duration retention;
     private final int batchSize;
     private final Counter purged;
     private volatile boolean running = true;
 
-    OutboxPurge(OutboxStore outbox, Clock clock, MessagingConfig config, MeterRegistry metrics) {
+    OutboxPurge(Outbox outbox, Clock clock, MessagingConfig config, MeterRegistry metrics) {
         this.outbox = outbox;
         this.clock = clock;
         this.retention = config.outbox().retention();

@@ -1,8 +1,8 @@
 package com.aimabledocs.artifacts.adapters.messaging;
 
-import com.aimabledocs.artifacts.adapters.persistence.OutboxStore;
-import com.aimabledocs.artifacts.adapters.persistence.OutboxStore.OutboxMessage;
 import com.aimabledocs.artifacts.domain.port.Clock;
+import com.aimabledocs.artifacts.domain.port.Outbox;
+import com.aimabledocs.artifacts.domain.port.Outbox.Unsent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -39,7 +39,7 @@ import org.jboss.logging.Logger;
  * another replica wrote, or after an outage.
  *
  * <p>The relay's transaction commits without waiting for PostgreSQL to flush it to disk
- * ({@link OutboxStore#skipFlushAtCommit()}): all it records is that rows were sent, and a crash that loses
+ * ({@link Outbox#markSent}): all it records is that rows were sent, and a crash that loses
  * that record only makes the relay send those rows again, which at-least-once delivery allows. The
  * broker's acknowledgements are awaited as plain futures completed by the producer's thread, with no
  * context propagated to it: a transaction must have no other thread associated with it when it commits.
@@ -49,7 +49,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final OutboxStore outbox;
+    private final Outbox outbox;
     private final Emitter<String> emitter;
     private final MessagingConfig.Relay config;
     private final Clock clock;
@@ -59,7 +59,7 @@ public class OutboxRelay {
     private volatile boolean running;
     private ExecutorService thread;
 
-    OutboxRelay(OutboxStore outbox, @Channel("outbox") Emitter<String> emitter, MessagingConfig config,
+    OutboxRelay(Outbox outbox, @Channel("outbox") Emitter<String> emitter, MessagingConfig config,
                 Clock clock, TraceContext traceContext, MeterRegistry metrics) {
         this.outbox = outbox;
         this.emitter = emitter;
@@ -117,21 +117,20 @@ public class OutboxRelay {
     int relayBatch() {
         int timeoutSeconds = (int) config.sendTimeout().toSeconds() + 10;
         return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
-            List<OutboxMessage> batch = outbox.claimUnsent(config.batchSize());
+            List<Unsent> batch = outbox.claimUnsent(config.batchSize());
             if (batch.isEmpty()) {
                 return 0;
             }
-            outbox.skipFlushAtCommit();
             long claimed = System.nanoTime();
             List<CompletableFuture<Void>> acks = batch.stream().map(this::send).toList();
             awaitAll(acks);
             if (LOG.isDebugEnabled()) {
                 LOG.debugf("relayed %d rows, oldest written %d ms ago; broker acknowledged in %d ms", batch.size(),
-                        Duration.between(batch.get(0).createdAt(), clock.now()).toMillis(),
+                        Duration.between(batch.get(0).message().createdAt(), clock.now()).toMillis(),
                         (System.nanoTime() - claimed) / 1_000_000);
             }
-            outbox.markSent(batch.stream().map(OutboxMessage::id).toList(), clock.now());
-            batch.stream().collect(Collectors.groupingBy(OutboxMessage::topic, Collectors.counting()))
+            outbox.markSent(batch.stream().map(Unsent::id).toList(), clock.now());
+            batch.stream().collect(Collectors.groupingBy(row -> row.message().topic(), Collectors.counting()))
                     .forEach((topic, count) -> Counter.builder("artifacts.outbox.sent")
                             .description("Outbox rows this process sent to Kafka and marked sent, by topic")
                             .tag("topic", topic)
@@ -156,11 +155,12 @@ public class OutboxRelay {
         }
     }
 
-    private CompletableFuture<Void> send(OutboxMessage row) {
+    private CompletableFuture<Void> send(Unsent unsent) {
+        Outbox.Message row = unsent.message();
         RecordHeaders headers = new RecordHeaders();
         headers.add("event_type", row.eventType().getBytes(StandardCharsets.UTF_8));
-        headers.add("outbox_id", Long.toString(row.id()).getBytes(StandardCharsets.UTF_8));
-        traceContext.addHeaders(row.traceContext(), headers);
+        headers.add("outbox_id", Long.toString(unsent.id()).getBytes(StandardCharsets.UTF_8));
+        traceContext.addHeaders(row.traceContext().orElse(null), headers);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic())
                 .withKey(row.key())

@@ -1,6 +1,6 @@
 package com.aimabledocs.artifacts.adapters.messaging;
 
-import com.aimabledocs.artifacts.adapters.persistence.OutboxStore;
+import com.aimabledocs.artifacts.domain.port.Outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,12 +14,12 @@ import java.time.Instant;
 @ApplicationScoped
 public class OutboxWriter {
 
-    private final OutboxStore outbox;
+    private final Outbox outbox;
     private final ObjectMapper json;
     private final Event<OutboxAppended> appended;
     private final TraceContext traceContext;
 
-    OutboxWriter(OutboxStore outbox, ObjectMapper json, Event<OutboxAppended> appended, TraceContext traceContext) {
+    OutboxWriter(Outbox outbox, ObjectMapper json, Event<OutboxAppended> appended, TraceContext traceContext) {
         this.outbox = outbox;
         this.json = json;
         this.appended = appended;
@@ -32,8 +32,8 @@ public class OutboxWriter {
      */
     void write(String topic, String key, String eventType, Object message, Instant at) {
         try {
-            outbox.append(topic, key, eventType, json.writeValueAsString(message),
-                    traceContext.currentAsJson().orElse(null), at);
+            outbox.append(new Outbox.Message(topic, key, eventType, json.writeValueAsString(message),
+                    traceContext.currentAsJson(), at));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a message record always serializes", e);
         }

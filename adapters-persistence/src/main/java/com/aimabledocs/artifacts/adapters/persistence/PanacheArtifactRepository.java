@@ -3,15 +3,12 @@ package com.aimabledocs.artifacts.adapters.persistence;
 import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.ThreadId;
-import com.aimabledocs.artifacts.domain.artifact.ArtifactStatus;
 import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.ArtifactSearch;
 import com.aimabledocs.artifacts.domain.shared.ConcurrentUpdateException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.Query;
@@ -25,9 +22,6 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class PanacheArtifactRepository implements ArtifactRepository, PanacheRepositoryBase<ArtifactEntity, UUID> {
-
-    @Inject
-    Event<ArtifactStatusChanged> statusChanged;
 
     @Inject
     ArtifactReads reads;
@@ -49,7 +43,6 @@ public class PanacheArtifactRepository implements ArtifactRepository, PanacheRep
                     .executeUpdate();
         }
         flush();
-        statusChanged.fire(new ArtifactStatusChanged(artifact, Optional.empty()));
     }
 
     @Override
@@ -58,7 +51,6 @@ public class PanacheArtifactRepository implements ArtifactRepository, PanacheRep
         if (row == null || row.version != artifact.version()) {
             throw new ConcurrentUpdateException("artifact", artifact.id());
         }
-        String previous = row.status;
         ArtifactMapper.copyState(artifact, row);
         try {
             flush();
@@ -66,25 +58,16 @@ public class PanacheArtifactRepository implements ArtifactRepository, PanacheRep
             // the row was committed by another transaction after this one read it
             throw new ConcurrentUpdateException("artifact", artifact.id());
         }
-        if (!previous.equals(row.status)) {
-            statusChanged.fire(new ArtifactStatusChanged(artifact, Optional.of(ArtifactStatus.fromWireName(previous))));
-        }
     }
 
     /**
-     * Inside a transaction the row is loaded as a managed entity: the transaction usually changes the artifact
-     * next, and {@link #update} then finds it in the persistence context. Outside one (a plain read, e.g.
-     * {@code GET /artifacts/{id}}) it is one statement on an auto-commit connection, the thread IDs included
-     * ({@link ArtifactReads}): one round trip, no entity, no flush.
+     * One statement, the thread IDs included ({@link ArtifactReads}). Inside a transaction it runs on the
+     * transaction's connection, after the changes this transaction flushed; outside one, on an auto-commit
+     * connection, with no persistence context to flush.
      */
     @Override
     public Optional<Artifact> findById(SpaceId spaceId, ArtifactId id) {
-        if (!QuarkusTransaction.isActive()) {
-            return reads.findById(spaceId, id);
-        }
-        return find("id = ?1 and spaceId = ?2", id.value(), spaceId.value())
-                .firstResultOptional()
-                .map(row -> ArtifactMapper.toDomain(row, threadsOf(List.of(row.id)).getOrDefault(row.id, List.of())));
+        return reads.findById(spaceId, id);
     }
 
     /**

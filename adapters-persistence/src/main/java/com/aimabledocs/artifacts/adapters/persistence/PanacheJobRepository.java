@@ -3,13 +3,11 @@ package com.aimabledocs.artifacts.adapters.persistence;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.job.Job;
 import com.aimabledocs.artifacts.domain.job.JobId;
-import com.aimabledocs.artifacts.domain.job.JobStatus;
 import com.aimabledocs.artifacts.domain.port.JobRepository;
 import com.aimabledocs.artifacts.domain.shared.ConcurrentUpdateException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
@@ -25,15 +23,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class PanacheJobRepository implements JobRepository, PanacheRepositoryBase<JobEntity, UUID> {
 
-    @Inject
-    Event<JobStatusChanged> statusChanged;
-
 
     @Override
     public void add(Job job) {
         persist(JobMapper.newRow(job));
         flush();
-        statusChanged.fire(new JobStatusChanged(job, Optional.empty()));
     }
 
     @Override
@@ -42,16 +36,12 @@ public class PanacheJobRepository implements JobRepository, PanacheRepositoryBas
         if (row == null || row.version != job.version()) {
             throw new ConcurrentUpdateException("job", job.id());
         }
-        String previous = row.status;
         JobMapper.copyState(job, row);
         try {
             flush();
         } catch (OptimisticLockException changedSinceRead) {
             // the row was committed by another transaction after this one read it
             throw new ConcurrentUpdateException("job", job.id());
-        }
-        if (!previous.equals(row.status)) {
-            statusChanged.fire(new JobStatusChanged(job, Optional.of(JobStatus.fromWireName(previous))));
         }
     }
 

@@ -39,6 +39,7 @@ import com.aimabledocs.artifacts.domain.port.GenerationRequestPublisher;
 import com.aimabledocs.artifacts.domain.port.IdGenerator;
 import com.aimabledocs.artifacts.domain.port.IdempotencyStore;
 import com.aimabledocs.artifacts.domain.port.JobRepository;
+import com.aimabledocs.artifacts.domain.port.LifecycleEventPublisher;
 import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.aimabledocs.artifacts.domain.port.SpaceRepository;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
@@ -65,19 +66,20 @@ public class UseCaseWiring {
     @ApplicationScoped
     GenerateArtifactUseCase generateArtifact(ArtifactRepository artifacts, JobRepository jobs,
                                              IdempotencyStore idempotency, ObjectStore objects,
-                                             GenerationRequestPublisher publisher, UnitOfWork unitOfWork,
-                                             Clock clock, IdGenerator ids, SpaceRepository spaces,
-                                             MediaTypeDetector detector, ApiConfig config) {
-        return new GenerateArtifactService(artifacts, jobs, idempotency, objects, publisher, unitOfWork, clock, ids,
+                                             GenerationRequestPublisher publisher, LifecycleEventPublisher events,
+                                             UnitOfWork unitOfWork, Clock clock, IdGenerator ids,
+                                             SpaceRepository spaces, MediaTypeDetector detector, ApiConfig config) {
+        return new GenerateArtifactService(artifacts, jobs, idempotency, objects, publisher, events, unitOfWork,
+                clock, ids,
                 config.jobs().maxAttempts(), config.idempotency().reservationLifetime(),
                 new MediaTypeGate(spaces, detector, unitOfWork));
     }
 
     @Produces
     @ApplicationScoped
-    DeleteArtifactUseCase deleteArtifact(ArtifactRepository artifacts, JobRepository jobs, UnitOfWork unitOfWork,
-                                         Clock clock) {
-        return new DeleteArtifactService(artifacts, jobs, unitOfWork, clock);
+    DeleteArtifactUseCase deleteArtifact(ArtifactRepository artifacts, JobRepository jobs,
+                                         LifecycleEventPublisher events, UnitOfWork unitOfWork, Clock clock) {
+        return new DeleteArtifactService(artifacts, jobs, events, unitOfWork, clock);
     }
 
     @Produces

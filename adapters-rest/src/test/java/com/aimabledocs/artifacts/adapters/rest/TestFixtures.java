@@ -24,6 +24,7 @@ import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.Clock;
 import com.aimabledocs.artifacts.domain.port.IdGenerator;
 import com.aimabledocs.artifacts.domain.port.JobRepository;
+import com.aimabledocs.artifacts.domain.port.LifecycleEventPublisher;
 import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.aimabledocs.artifacts.domain.port.SpaceRepository;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
@@ -64,11 +65,13 @@ public class TestFixtures {
     private final Clock clock;
     private final ObjectStore objects;
     private final JobRepository jobs;
+    private final LifecycleEventPublisher events;
 
     TestFixtures(SpaceRepository spaces, ApiKeyRepository keys, ArtifactRepository artifacts, UnitOfWork unitOfWork,
-                 IdGenerator ids, Clock clock, ObjectStore objects, JobRepository jobs) {
+                 IdGenerator ids, Clock clock, ObjectStore objects, JobRepository jobs, LifecycleEventPublisher events) {
         this.objects = objects;
         this.jobs = jobs;
+        this.events = events;
         this.spaces = spaces;
         this.keys = keys;
         this.artifacts = artifacts;
@@ -169,7 +172,7 @@ public class TestFixtures {
      */
     public ProcessGenerationRequestUseCase.Outcome runJob(String spaceId, String artifactId, String jobId) {
         var worker = new ProcessGenerationRequestService(artifacts, spaces, jobs, objects, (content, name) -> MediaType.OCTET_STREAM,
-                unitOfWork, clock, new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), () -> 0.5),
+                events, unitOfWork, clock, new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), () -> 0.5),
                 new LeaseTerms("api-test-worker", Duration.ofSeconds(30)), new HeldJobs());
         SpaceId space = SpaceId.parse(spaceId);
         ArtifactId artifact = ArtifactId.parse(artifactId);

@@ -5,6 +5,8 @@ import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.MediaType;
 import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
+import com.aimabledocs.artifacts.domain.event.ArtifactStatusChanged;
+import com.aimabledocs.artifacts.domain.event.JobStatusChanged;
 import com.aimabledocs.artifacts.domain.job.GenerationRequest;
 import com.aimabledocs.artifacts.domain.job.Job;
 import com.aimabledocs.artifacts.domain.job.JobId;
@@ -12,6 +14,7 @@ import com.aimabledocs.artifacts.domain.job.JobKind;
 import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.Clock;
 import com.aimabledocs.artifacts.domain.port.JobRepository;
+import com.aimabledocs.artifacts.domain.port.LifecycleEventPublisher;
 import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.aimabledocs.artifacts.domain.port.SpaceRepository;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
@@ -36,17 +39,20 @@ public final class AcceptExternalGenerationRequestService implements AcceptExter
     private final ArtifactRepository artifacts;
     private final JobRepository jobs;
     private final ObjectStore objects;
+    private final LifecycleEventPublisher events;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final int maxAttempts;
 
     public AcceptExternalGenerationRequestService(SpaceRepository spaces, ArtifactRepository artifacts,
-                                                  JobRepository jobs, ObjectStore objects, UnitOfWork unitOfWork,
-                                                  Clock clock, int maxAttempts) {
+                                                  JobRepository jobs, ObjectStore objects,
+                                                  LifecycleEventPublisher events, UnitOfWork unitOfWork, Clock clock,
+                                                  int maxAttempts) {
         this.spaces = spaces;
         this.artifacts = artifacts;
         this.jobs = jobs;
         this.objects = objects;
+        this.events = events;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
@@ -77,9 +83,14 @@ public final class AcceptExternalGenerationRequestService implements AcceptExter
         stage(request, staged);
         Instant now = clock.now();
         unitOfWork.inTransaction(() -> {
-            artifacts.add(Artifact.request(artifactId, request.spaceId(), request.name(), request.type(),
-                    request.threadIds(), request.mediaType().orElse(null), request.metadata(), now));
-            jobs.add(Job.queue(jobId, artifactId, request.spaceId(), JobKind.GENERATE, maxAttempts, request.contentSha256(), now));
+            Artifact artifact = Artifact.request(artifactId, request.spaceId(), request.name(), request.type(),
+                    request.threadIds(), request.mediaType().orElse(null), request.metadata(), now);
+            Job job = Job.queue(jobId, artifactId, request.spaceId(), JobKind.GENERATE, maxAttempts,
+                    request.contentSha256(), now);
+            artifacts.add(artifact);
+            events.publish(ArtifactStatusChanged.created(artifact));
+            jobs.add(job);
+            events.publish(JobStatusChanged.created(job));
         });
         return new Accepted(new GenerationRequest(jobId, artifactId, request.spaceId(), staged,
                 request.contentSha256(), now), true);

@@ -6,10 +6,13 @@ import com.aimabledocs.artifacts.domain.access.Scope;
 import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactId;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactNotFoundException;
+import com.aimabledocs.artifacts.domain.event.ArtifactStatusChanged;
+import com.aimabledocs.artifacts.domain.event.JobStatusChanged;
 import com.aimabledocs.artifacts.domain.job.Job;
 import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.Clock;
 import com.aimabledocs.artifacts.domain.port.JobRepository;
+import com.aimabledocs.artifacts.domain.port.LifecycleEventPublisher;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
 import com.aimabledocs.artifacts.domain.shared.ConcurrentUpdateException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
@@ -25,12 +28,15 @@ public final class DeleteArtifactService implements DeleteArtifactUseCase {
 
     private final ArtifactRepository artifacts;
     private final JobRepository jobs;
+    private final LifecycleEventPublisher events;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public DeleteArtifactService(ArtifactRepository artifacts, JobRepository jobs, UnitOfWork unitOfWork, Clock clock) {
+    public DeleteArtifactService(ArtifactRepository artifacts, JobRepository jobs, LifecycleEventPublisher events,
+                                 UnitOfWork unitOfWork, Clock clock) {
         this.artifacts = artifacts;
         this.jobs = jobs;
+        this.events = events;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -59,9 +65,13 @@ public final class DeleteArtifactService implements DeleteArtifactUseCase {
         Instant now = clock.now();
         for (Job job : jobs.listForArtifact(spaceId, artifactId)) {
             if (!job.status().isFinal()) {
-                jobs.update(job.cancel(now));
+                Job canceled = job.cancel(now);
+                jobs.update(canceled);
+                events.publish(JobStatusChanged.between(job, canceled));
             }
         }
-        artifacts.update(artifact.delete(now));
+        Artifact deleted = artifact.delete(now);
+        artifacts.update(deleted);
+        events.publish(ArtifactStatusChanged.between(artifact, deleted));
     }
 }

@@ -11,6 +11,8 @@ import com.aimabledocs.artifacts.domain.artifact.ArtifactNotFoundException;
 import com.aimabledocs.artifacts.domain.artifact.MediaType;
 import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
 import com.aimabledocs.artifacts.domain.artifact.Sha256;
+import com.aimabledocs.artifacts.domain.event.ArtifactStatusChanged;
+import com.aimabledocs.artifacts.domain.event.JobStatusChanged;
 import com.aimabledocs.artifacts.domain.idempotency.IdempotencyEntry;
 import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKey;
 import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyInUseException;
@@ -30,6 +32,7 @@ import com.aimabledocs.artifacts.domain.port.GenerationRequestPublisher;
 import com.aimabledocs.artifacts.domain.port.IdGenerator;
 import com.aimabledocs.artifacts.domain.port.IdempotencyStore;
 import com.aimabledocs.artifacts.domain.port.JobRepository;
+import com.aimabledocs.artifacts.domain.port.LifecycleEventPublisher;
 import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
 import java.io.InputStream;
@@ -52,14 +55,6 @@ public final class GenerateArtifactService implements GenerateArtifactUseCase {
     /** The route an Idempotency-Key is scoped to. */
     public static final String ROUTE = "generate-artifact";
 
-    /**
-     * How long a reservation holds its key before another request may take it over. It must outlast the
-     * slowest legitimate request (staging the largest accepted body, 128 MiB by default, takes seconds on
-     * a sane link), yet be short enough that the key of a request whose process died is not blocked for
-     * long. A request that is still working when its reservation is taken over cannot complete it and
-     * creates nothing.
-     */
-    public static final Duration DEFAULT_RESERVATION_LIFETIME = Duration.ofMinutes(5);
 
     /** What a client with a key in use is told to wait: a normal request completes well within it. */
     static final int IN_USE_RETRY_AFTER_SECONDS = 1;
@@ -69,6 +64,7 @@ public final class GenerateArtifactService implements GenerateArtifactUseCase {
     private final IdempotencyStore idempotency;
     private final ObjectStore objects;
     private final GenerationRequestPublisher publisher;
+    private final LifecycleEventPublisher events;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final IdGenerator ids;
@@ -77,29 +73,16 @@ public final class GenerateArtifactService implements GenerateArtifactUseCase {
     private final MediaTypeGate mediaTypeGate;
 
     public GenerateArtifactService(ArtifactRepository artifacts, JobRepository jobs, IdempotencyStore idempotency,
-                                   ObjectStore objects, GenerationRequestPublisher publisher, UnitOfWork unitOfWork,
-                                   Clock clock, IdGenerator ids, int maxAttempts) {
-        this(artifacts, jobs, idempotency, objects, publisher, unitOfWork, clock, ids, maxAttempts,
-                DEFAULT_RESERVATION_LIFETIME, MediaTypeGate.open());
-    }
-
-    public GenerateArtifactService(ArtifactRepository artifacts, JobRepository jobs, IdempotencyStore idempotency,
-                                   ObjectStore objects, GenerationRequestPublisher publisher, UnitOfWork unitOfWork,
-                                   Clock clock, IdGenerator ids, int maxAttempts, Duration reservationLifetime) {
-        this(artifacts, jobs, idempotency, objects, publisher, unitOfWork, clock, ids, maxAttempts, reservationLifetime,
-                MediaTypeGate.open());
-    }
-
-    public GenerateArtifactService(ArtifactRepository artifacts, JobRepository jobs, IdempotencyStore idempotency,
-                                   ObjectStore objects, GenerationRequestPublisher publisher, UnitOfWork unitOfWork,
-                                   Clock clock, IdGenerator ids, int maxAttempts, Duration reservationLifetime,
-                                   MediaTypeGate mediaTypeGate) {
+                                   ObjectStore objects, GenerationRequestPublisher publisher,
+                                   LifecycleEventPublisher events, UnitOfWork unitOfWork, Clock clock, IdGenerator ids,
+                                   int maxAttempts, Duration reservationLifetime, MediaTypeGate mediaTypeGate) {
         this.mediaTypeGate = Objects.requireNonNull(mediaTypeGate, "mediaTypeGate");
         this.artifacts = artifacts;
         this.jobs = jobs;
         this.idempotency = idempotency;
         this.objects = objects;
         this.publisher = publisher;
+        this.events = events;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.ids = ids;
@@ -182,7 +165,9 @@ public final class GenerateArtifactService implements GenerateArtifactUseCase {
                 command.threadIds(), command.mediaType().orElse(null), command.metadata(), now);
         Job job = Job.queue(jobId, artifactId, command.spaceId(), JobKind.GENERATE, maxAttempts, command.contentSha256(), now);
         artifacts.add(artifact);
+        events.publish(ArtifactStatusChanged.created(artifact));
         jobs.add(job);
+        events.publish(JobStatusChanged.created(job));
         publisher.publish(new GenerationRequest(jobId, artifactId, command.spaceId(), staged,
                 command.contentSha256(), now));
         return new GenerationAccepted(artifact, job, false);

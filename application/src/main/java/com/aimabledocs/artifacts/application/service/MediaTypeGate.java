@@ -22,8 +22,6 @@ public final class MediaTypeGate {
     /** Bytes a detector may look at: Tika's magic needs far fewer. */
     public static final int DETECTION_HEAD_BYTES = 64 * 1024;
 
-    private static final MediaTypeGate OPEN = new MediaTypeGate(null, null, null);
-
     private final SpaceRepository spaces;
     private final MediaTypeDetector detector;
     private final UnitOfWork unitOfWork;
@@ -34,11 +32,6 @@ public final class MediaTypeGate {
         this.unitOfWork = unitOfWork;
     }
 
-    /** A gate that lets everything through (for callers that check elsewhere). */
-    public static MediaTypeGate open() {
-        return OPEN;
-    }
-
     /**
      * Returns a stream with the same bytes as {@code content}, after checking them when the space refuses
      * mismatches and a type was declared.
@@ -46,7 +39,7 @@ public final class MediaTypeGate {
      * @throws MediaTypeMismatchException when the space's policy refuses the declared type for these bytes
      */
     public InputStream admit(SpaceId spaceId, Optional<MediaType> declared, ArtifactName name, InputStream content) {
-        if (this == OPEN || declared.isEmpty()) {
+        if (declared.isEmpty()) {
             return content;
         }
         MediaTypePolicy policy = unitOfWork.inTransaction(() -> spaces.findById(spaceId))

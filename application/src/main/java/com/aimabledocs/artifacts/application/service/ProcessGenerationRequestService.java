@@ -4,28 +4,24 @@ import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUse
 import com.aimabledocs.artifacts.domain.artifact.Artifact;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactNotFoundException;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactStatus;
-import com.aimabledocs.artifacts.domain.artifact.MediaType;
-import com.aimabledocs.artifacts.domain.artifact.Sha256;
 import com.aimabledocs.artifacts.domain.artifact.StoredContent;
+import com.aimabledocs.artifacts.domain.event.ArtifactStatusChanged;
+import com.aimabledocs.artifacts.domain.event.JobStatusChanged;
 import com.aimabledocs.artifacts.domain.job.GenerationRequest;
 import com.aimabledocs.artifacts.domain.job.Job;
 import com.aimabledocs.artifacts.domain.job.JobStatus;
 import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.Clock;
 import com.aimabledocs.artifacts.domain.port.JobRepository;
+import com.aimabledocs.artifacts.domain.port.LifecycleEventPublisher;
 import com.aimabledocs.artifacts.domain.port.MediaTypeDetector;
 import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.aimabledocs.artifacts.domain.port.SpaceRepository;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
-import com.aimabledocs.artifacts.domain.artifact.MediaTypeMismatchException;
 import com.aimabledocs.artifacts.domain.space.MediaTypePolicy;
 import com.aimabledocs.artifacts.domain.space.Space;
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
 import com.aimabledocs.artifacts.domain.shared.UnavailableException;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -44,13 +40,12 @@ import java.util.Optional;
  */
 public final class ProcessGenerationRequestService implements ProcessGenerationRequestUseCase {
 
-    private static final int DETECTION_HEAD_BYTES = MediaTypeGate.DETECTION_HEAD_BYTES;
-
     private final ArtifactRepository artifacts;
     private final SpaceRepository spaces;
     private final JobRepository jobs;
     private final ObjectStore objects;
-    private final MediaTypeDetector detector;
+    private final StagedContentReader reader;
+    private final LifecycleEventPublisher events;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final RetryPolicy retryPolicy;
@@ -58,13 +53,15 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
     private final HeldJobs held;
 
     public ProcessGenerationRequestService(ArtifactRepository artifacts, SpaceRepository spaces, JobRepository jobs,
-                                           ObjectStore objects, MediaTypeDetector detector, UnitOfWork unitOfWork,
-                                           Clock clock, RetryPolicy retryPolicy, LeaseTerms lease, HeldJobs held) {
+                                           ObjectStore objects, MediaTypeDetector detector,
+                                           LifecycleEventPublisher events, UnitOfWork unitOfWork, Clock clock,
+                                           RetryPolicy retryPolicy, LeaseTerms lease, HeldJobs held) {
         this.artifacts = artifacts;
         this.spaces = spaces;
         this.jobs = jobs;
         this.objects = objects;
-        this.detector = detector;
+        this.reader = new StagedContentReader(objects, detector);
+        this.events = events;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.retryPolicy = retryPolicy;
@@ -106,9 +103,9 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
         held.leased(request.jobId());
         StoredContent stored;
         try {
-            stored = store(request, claim.artifact(), claim.policy());
-        } catch (PermanentFailure failure) {
-            return unitOfWork.inTransaction(() -> fail(request, failure.reason));
+            stored = reader.read(request, claim.artifact(), claim.policy());
+        } catch (StagedContentReader.Rejected rejected) {
+            return unitOfWork.inTransaction(() -> fail(request, rejected.reason()));
         } catch (UnavailableException transientFailure) {
             return unitOfWork.inTransaction(() -> retryOrFail(request,
                     new FailureReason(transientFailure.code(), transientFailure.getMessage())));
@@ -158,61 +155,18 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
         Artifact artifact = loadArtifact(request);
         if (artifact.isDeleted()) {
             // Deleted after the job was queued: deletion normally cancels the job, this covers a race.
-            Job canceled = job.cancel(now);
-            jobs.update(canceled);
+            Job canceled = save(job, job.cancel(now));
             return new Claim(canceled, null, null, new AlreadyFinished(canceled));
         }
         MediaTypePolicy policy = spaces.findById(request.spaceId()).map(Space::mediaTypePolicy)
                 .orElse(MediaTypePolicy.DEFAULT);
         if (job.status() == JobStatus.QUEUED) {
-            job = job.start(now, lease.worker(), lease.until(now));
-            jobs.update(job);
+            job = save(job, job.start(now, lease.worker(), lease.until(now)));
         }
         if (artifact.status() == ArtifactStatus.PENDING) {
-            artifact = artifact.startProcessing(now);
-            artifacts.update(artifact);
+            artifact = save(artifact, artifact.startProcessing(now));
         }
         return new Claim(job, artifact, policy, null);
-    }
-
-    /**
-     * Reads the bytes staged under the artifact's own key once, hashing them and detecting their media type
-     * on the way (always, so it is on record), and applies the space's policy to a declared type. The bytes
-     * stay where they are.
-     */
-    private StoredContent store(GenerationRequest request, Artifact artifact, MediaTypePolicy policy) {
-        ObjectStore.ObjectContent staged = objects.open(request.stagedContent())
-                .orElseThrow(() -> new PermanentFailure("staged_content_missing",
-                        "the content staged for this job is gone"));
-        try (staged) {
-            DigestingInputStream digesting = new DigestingInputStream(staged.stream());
-            InputStream content = new BufferedInputStream(digesting, DETECTION_HEAD_BYTES);
-            MediaType detected = detector.detect(content, artifact.name());
-            Optional<MediaType> declared = artifact.declaredMediaType();
-            if (declared.isPresent()) {
-                try {
-                    policy.check(declared.get(), detected, detector);
-                } catch (MediaTypeMismatchException mismatch) {
-                    throw new PermanentFailure(mismatch.code(), mismatch.getMessage());
-                }
-            }
-            MediaType mediaType = declared.orElse(detected);
-            drain(content);
-            Sha256 sha256 = digesting.sha256();
-            if (request.expectedSha256().map(expected -> !expected.equals(sha256)).orElse(false)) {
-                objects.delete(request.stagedContent());
-                throw new PermanentFailure("content_sha256_mismatch", "content does not match content_sha256");
-            }
-            return new StoredContent(digesting.count(), sha256, mediaType, detected);
-        }
-    }
-
-    private static void drain(InputStream content) {
-        try {
-            content.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new UnavailableException("storage", e);
-        }
     }
 
     /** Records success; if the artifact was deleted meanwhile, the job is canceled instead. */
@@ -225,13 +179,10 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
         }
         Artifact artifact = loadArtifact(request);
         if (artifact.isDeleted()) {
-            Job canceled = current.cancel(now);
-            jobs.update(canceled);
-            return new AlreadyFinished(canceled);
+            return new AlreadyFinished(save(current, current.cancel(now)));
         }
-        Job job = current.succeed(now);
-        jobs.update(job);
-        artifacts.update(artifact.markReady(content, now));
+        Job job = save(current, current.succeed(now));
+        save(artifact, artifact.markReady(content, now));
         return new Finished(job);
     }
 
@@ -241,7 +192,7 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
         if (notOurs != null) {
             return notOurs;
         }
-        return new Finished(recordFailure(request, current.fail(reason, clock.now())));
+        return new Finished(recordFailure(request, current, current.fail(reason, clock.now())));
     }
 
     private Outcome retryOrFail(GenerationRequest request, FailureReason reason) {
@@ -252,25 +203,36 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
         }
         Instant now = clock.now();
         if (!current.hasAttemptsLeft()) {
-            return new Finished(recordFailure(request, current.giveUp(reason, now)));
+            return new Finished(recordFailure(request, current, current.giveUp(reason, now)));
         }
         Instant retryAt = retryPolicy.nextAttemptAt(current.attempt(), now);
-        Job queued = current.retryAt(retryAt, reason, now);
-        jobs.update(queued);
+        Job queued = save(current, current.retryAt(retryAt, reason, now));
         return new RetryScheduled(queued, retryAt);
     }
 
-    private Job recordFailure(GenerationRequest request, Job failed) {
+    private Job recordFailure(GenerationRequest request, Job current, Job failed) {
         Artifact artifact = loadArtifact(request);
         if (artifact.isDeleted()) {
             // The artifact is gone: nothing to fail; the job ends canceled like every job of a deleted artifact.
-            Job current = loadJob(request).cancel(failed.updatedAt());
-            jobs.update(current);
-            return current;
+            return save(current, current.cancel(failed.updatedAt()));
         }
-        jobs.update(failed);
-        artifacts.update(artifact.markFailed(failed.error().orElseThrow(), failed.updatedAt()));
+        save(current, failed);
+        save(artifact, artifact.markFailed(failed.error().orElseThrow(), failed.updatedAt()));
         return failed;
+    }
+
+    /** Stores a job's transition and publishes it, in the caller's transaction. */
+    private Job save(Job before, Job after) {
+        jobs.update(after);
+        events.publish(JobStatusChanged.between(before, after));
+        return after;
+    }
+
+    /** Stores an artifact's transition and publishes it, in the caller's transaction. */
+    private Artifact save(Artifact before, Artifact after) {
+        artifacts.update(after);
+        events.publish(ArtifactStatusChanged.between(before, after));
+        return after;
     }
 
     /**
@@ -296,16 +258,5 @@ public final class ProcessGenerationRequestService implements ProcessGenerationR
     private Artifact loadArtifact(GenerationRequest request) {
         return artifacts.findById(request.spaceId(), request.artifactId())
                 .orElseThrow(() -> new ArtifactNotFoundException(request.artifactId()));
-    }
-
-    /** A failure that retrying cannot mend: the job fails at once. */
-    private static final class PermanentFailure extends RuntimeException {
-
-        private final FailureReason reason;
-
-        PermanentFailure(String code, String message) {
-            super(message, null, false, false);
-            this.reason = new FailureReason(code, message);
-        }
     }
 }

@@ -1,12 +1,16 @@
 package com.aimabledocs.artifacts.application.service;
 
 import com.aimabledocs.artifacts.application.port.in.RedriveStaleJobsUseCase;
+import com.aimabledocs.artifacts.domain.artifact.Artifact;
+import com.aimabledocs.artifacts.domain.event.ArtifactStatusChanged;
+import com.aimabledocs.artifacts.domain.event.JobStatusChanged;
 import com.aimabledocs.artifacts.domain.job.Job;
 import com.aimabledocs.artifacts.domain.job.JobStatus;
 import com.aimabledocs.artifacts.domain.port.ArtifactRepository;
 import com.aimabledocs.artifacts.domain.port.Clock;
 import com.aimabledocs.artifacts.domain.port.GenerationRequestPublisher;
 import com.aimabledocs.artifacts.domain.port.JobRepository;
+import com.aimabledocs.artifacts.domain.port.LifecycleEventPublisher;
 import com.aimabledocs.artifacts.domain.port.ObjectStore;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
 import java.time.Duration;
@@ -38,6 +42,7 @@ public final class RedriveStaleJobsService implements RedriveStaleJobsUseCase {
     private final JobRepository jobs;
     private final ObjectStore objects;
     private final GenerationRequestPublisher publisher;
+    private final LifecycleEventPublisher events;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final RetryPolicy retryPolicy;
@@ -45,8 +50,9 @@ public final class RedriveStaleJobsService implements RedriveStaleJobsUseCase {
     private final int batchSize;
 
     public RedriveStaleJobsService(ArtifactRepository artifacts, JobRepository jobs, ObjectStore objects,
-                                   GenerationRequestPublisher publisher, UnitOfWork unitOfWork, Clock clock,
-                                   RetryPolicy retryPolicy, Duration queuedStaleAfter, int batchSize) {
+                                   GenerationRequestPublisher publisher, LifecycleEventPublisher events,
+                                   UnitOfWork unitOfWork, Clock clock, RetryPolicy retryPolicy,
+                                   Duration queuedStaleAfter, int batchSize) {
         if (queuedStaleAfter.isNegative() || queuedStaleAfter.isZero() || batchSize < 1) {
             throw new IllegalArgumentException("need a positive queuedStaleAfter and batchSize");
         }
@@ -54,6 +60,7 @@ public final class RedriveStaleJobsService implements RedriveStaleJobsUseCase {
         this.jobs = jobs;
         this.objects = objects;
         this.publisher = publisher;
+        this.events = events;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.retryPolicy = retryPolicy;
@@ -89,6 +96,7 @@ public final class RedriveStaleJobsService implements RedriveStaleJobsUseCase {
             if (job.status() == JobStatus.RUNNING) {
                 Job next = job.expireLease(retryPolicy.nextAttemptAt(job.attempt(), now), now);
                 jobs.update(next);
+                events.publish(JobStatusChanged.between(job, next));
                 if (next.status() == JobStatus.FAILED) {
                     failArtifact(next);
                     publisher.publish(next.generationRequest(now));
@@ -97,7 +105,7 @@ public final class RedriveStaleJobsService implements RedriveStaleJobsUseCase {
                     takenBack.add(next);
                 }
             } else {
-                Job next = job.redrive(now, queuedStaleBefore);
+                Job next = job.redrive(now, queuedStaleBefore);   // still queued: nothing to tell
                 jobs.update(next);
                 publisher.publish(next.generationRequest(now));
                 redriven.add(next);
@@ -109,8 +117,11 @@ public final class RedriveStaleJobsService implements RedriveStaleJobsUseCase {
     private void failArtifact(Job failed) {
         artifacts.findById(failed.spaceId(), failed.artifactId())
                 .filter(artifact -> !artifact.status().isFinal())
-                .map(artifact -> artifact.markFailed(failed.error().orElseThrow(), failed.updatedAt()))
-                .ifPresent(artifacts::update);
+                .ifPresent(artifact -> {
+                    Artifact failedArtifact = artifact.markFailed(failed.error().orElseThrow(), failed.updatedAt());
+                    artifacts.update(failedArtifact);
+                    events.publish(ArtifactStatusChanged.between(artifact, failedArtifact));
+                });
     }
 
     /**

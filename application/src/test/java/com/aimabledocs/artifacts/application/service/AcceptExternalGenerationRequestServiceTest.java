@@ -35,7 +35,7 @@ class AcceptExternalGenerationRequestServiceTest {
 
     private final InMemoryPorts ports = new InMemoryPorts();
     private final AcceptExternalGenerationRequestService service = new AcceptExternalGenerationRequestService(
-            ports.spaces, ports.artifacts, ports.jobs, ports.objects, ports.unitOfWork, ports.clock, 3);
+            ports.spaces, ports.artifacts, ports.jobs, ports.objects, ports.events, ports.unitOfWork, ports.clock, 3);
     private final SpaceId space = SpaceId.of(UUID.randomUUID());
 
     @BeforeEach
@@ -125,7 +125,7 @@ class AcceptExternalGenerationRequestServiceTest {
 
         Accepted accepted = service.accept(request("req-8", space, new ContentReference(incoming)));
         ProcessGenerationRequestService process = new ProcessGenerationRequestService(ports.artifacts, ports.spaces, ports.jobs,
-                ports.objects, ports.detector, ports.unitOfWork, ports.clock,
+                ports.objects, ports.detector, ports.events, ports.unitOfWork, ports.clock,
                 new RetryPolicy(Duration.ofMillis(10), Duration.ofSeconds(1), () -> 0.5),
                 new LeaseTerms("worker-a", Duration.ofSeconds(30)), new HeldJobs());
 
@@ -152,7 +152,7 @@ class AcceptExternalGenerationRequestServiceTest {
     void givenAcceptedRequest_processing_makesItReady() {
         Accepted accepted = service.accept(request("req-7", space, new InlineContent(BYTES)));
         ProcessGenerationRequestService process = new ProcessGenerationRequestService(ports.artifacts, ports.spaces, ports.jobs,
-                ports.objects, ports.detector, ports.unitOfWork, ports.clock,
+                ports.objects, ports.detector, ports.events, ports.unitOfWork, ports.clock,
                 new RetryPolicy(Duration.ofMillis(10), Duration.ofSeconds(1), () -> 0.5),
                 new LeaseTerms("worker-a", Duration.ofSeconds(30)), new HeldJobs());
 

@@ -30,23 +30,24 @@ class DeleteArtifactServiceTest {
     private static final byte[] BYTES = {1, 2, 3, 4};
 
     private final InMemoryPorts ports = new InMemoryPorts();
-    private final DeleteArtifactService delete = new DeleteArtifactService(ports.artifacts, ports.jobs,
+    private final DeleteArtifactService delete = new DeleteArtifactService(ports.artifacts, ports.jobs, ports.events,
             ports.unitOfWork, ports.clock);
     private final PurgeDeletedArtifactsService purge = new PurgeDeletedArtifactsService(ports.artifacts, ports.objects,
             ports.unitOfWork, ports.clock, GRACE);
 
     private GenerationAccepted accepted() {
-        return new GenerateArtifactService(ports.artifacts, ports.jobs, ports.idempotency, ports.objects,
-                ports.publisher, ports.unitOfWork, ports.clock, ports.ids, 3)
+        return ports.generateArtifactService(3)
                 .generate(aGenerateCommand().withContent(BYTES).build());
     }
 
     @Test
     void givenPendingArtifact_delete_marksItDeletedAndCancelsItsJob() {
         GenerationAccepted accepted = accepted();
+        ports.events.clear();
 
         delete.delete(aPrincipal().build(), DEFAULT_SPACE, accepted.artifact().id());
 
+        assertThat(ports.events.names()).containsExactly("job.canceled<-queued", "artifact.deleted<-pending");
         Artifact artifact = ports.artifacts.get(accepted.artifact().id());
         assertThat(artifact.status()).isEqualTo(ArtifactStatus.DELETED);
         assertThat(artifact.updatedAt()).isEqualTo(ports.clock.peek());
@@ -65,10 +66,12 @@ class DeleteArtifactServiceTest {
         GenerationAccepted accepted = accepted();
         delete.delete(aPrincipal().build(), DEFAULT_SPACE, accepted.artifact().id());
         int updates = ports.artifacts.updates();
+        ports.events.clear();
 
         delete.delete(aPrincipal().build(), DEFAULT_SPACE, accepted.artifact().id());
 
         assertThat(ports.artifacts.updates()).isEqualTo(updates);
+        assertThat(ports.events.published()).isEmpty();
     }
 
     @Test

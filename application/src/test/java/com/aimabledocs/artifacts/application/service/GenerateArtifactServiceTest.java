@@ -59,14 +59,14 @@ class GenerateArtifactServiceTest {
     private static final int MAX_ATTEMPTS = 3;
 
     private final InMemoryPorts ports = new InMemoryPorts();
-    private final GenerateArtifactService service = new GenerateArtifactService(ports.artifacts, ports.jobs,
-            ports.idempotency, ports.objects, ports.publisher, ports.unitOfWork, ports.clock, ports.ids, MAX_ATTEMPTS);
+    private final GenerateArtifactService service = ports.generateArtifactService(MAX_ATTEMPTS);
 
     private void assertNothingRecorded() {
         assertThat(ports.artifacts.count()).isZero();
         assertThat(ports.jobs.count()).isZero();
         assertThat(ports.idempotency.count()).isZero();
         assertThat(ports.publisher.published()).isEmpty();
+        assertThat(ports.events.published()).isEmpty();
     }
 
     @Nested
@@ -101,6 +101,7 @@ class GenerateArtifactServiceTest {
 
             assertThat(ports.artifacts.all()).singleElement().usingRecursiveComparison().isEqualTo(artifact);
             assertThat(ports.jobs.all()).singleElement().usingRecursiveComparison().isEqualTo(job);
+            assertThat(ports.events.names()).containsExactly("artifact.pending", "job.queued");
         }
 
         @Test
@@ -247,7 +248,7 @@ class GenerateArtifactServiceTest {
         /** Another request reserved the key a minute ago and is still working. */
         private IdempotencyReservation heldByAnotherRequest(String fingerprint) {
             IdempotencyReservation held = IdempotencyReservation.reserve(key, fingerprint, TestIds.next(),
-                    ports.clock.peek().minus(Duration.ofMinutes(1)), GenerateArtifactService.DEFAULT_RESERVATION_LIFETIME);
+                    ports.clock.peek().minus(Duration.ofMinutes(1)), InMemoryPorts.RESERVATION_LIFETIME);
             ports.idempotency.commitElsewhere(held);
             return held;
         }
@@ -321,9 +322,7 @@ class GenerateArtifactServiceTest {
         void givenKey_generate_holdsTheKeyInFlightForTheReservationLifetimeWhileStaging() {
             Instant now = ports.clock.peek();
             Duration lifetime = Duration.ofMinutes(7);
-            GenerateArtifactService patient = new GenerateArtifactService(ports.artifacts, ports.jobs,
-                    ports.idempotency, ports.objects, ports.publisher, ports.unitOfWork, ports.clock, ports.ids,
-                    MAX_ATTEMPTS, lifetime);
+            GenerateArtifactService patient = ports.generateArtifactService(MAX_ATTEMPTS, lifetime);
             List<IdempotencyEntry> seenWhileCompleting = new ArrayList<>();
             ports.idempotency.beforeNextComplete(() -> seenWhileCompleting.add(ports.idempotency.entry(key).orElseThrow()));
 
@@ -440,7 +439,7 @@ class GenerateArtifactServiceTest {
             assertThat(ports.idempotency.reservations()).as("left to expire").hasSize(1);
             assertThatThrownBy(() -> generateWithKey()).isInstanceOf(IdempotencyKeyInUseException.class);
 
-            ports.clock.advance(GenerateArtifactService.DEFAULT_RESERVATION_LIFETIME.plusSeconds(1));
+            ports.clock.advance(InMemoryPorts.RESERVATION_LIFETIME.plusSeconds(1));
             assertThat(generateWithKey().replayed()).as("taken over after the deadline").isFalse();
         }
 
@@ -490,8 +489,7 @@ class GenerateArtifactServiceTest {
 
         @Test
         void givenNonPositiveReservationLifetime_service_isRefused() {
-            assertThatThrownBy(() -> new GenerateArtifactService(ports.artifacts, ports.jobs, ports.idempotency,
-                    ports.objects, ports.publisher, ports.unitOfWork, ports.clock, ports.ids, MAX_ATTEMPTS, Duration.ZERO))
+            assertThatThrownBy(() -> ports.generateArtifactService(MAX_ATTEMPTS, Duration.ZERO))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 

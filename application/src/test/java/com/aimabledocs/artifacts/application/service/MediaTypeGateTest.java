@@ -9,7 +9,6 @@ import com.aimabledocs.artifacts.application.inmemory.InMemoryPorts;
 import com.aimabledocs.artifacts.domain.artifact.MediaTypeMismatchException;
 import com.aimabledocs.artifacts.domain.space.MediaTypePolicy;
 import com.aimabledocs.artifacts.domain.space.Space;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The detector of {@link InMemoryPorts} says every content is application/pdf. */
@@ -18,9 +17,7 @@ class MediaTypeGateTest {
     private static final byte[] BYTES = "%PDF-1.7 pretend".getBytes();
 
     private final InMemoryPorts ports = new InMemoryPorts();
-    private final GenerateArtifactService generate = new GenerateArtifactService(ports.artifacts, ports.jobs,
-            ports.idempotency, ports.objects, ports.publisher, ports.unitOfWork, ports.clock, ports.ids, 3,
-            Duration.ofMinutes(5), new MediaTypeGate(ports.spaces, ports.detector, ports.unitOfWork));
+    private final GenerateArtifactService generate = ports.generateArtifactService(3);
 
     private void spaceWith(MediaTypePolicy policy) {
         ports.spaces.add(new Space(DEFAULT_SPACE, "space", policy, ports.clock.peek()));

@@ -54,14 +54,13 @@ class ProcessGenerationRequestServiceTest {
     private final ProcessGenerationRequestService service = serviceWith(ports.detector);
 
     private ProcessGenerationRequestService serviceWith(MediaTypeDetector detector) {
-        return new ProcessGenerationRequestService(ports.artifacts, ports.spaces, ports.jobs, ports.objects, detector,
+        return new ProcessGenerationRequestService(ports.artifacts, ports.spaces, ports.jobs, ports.objects, detector, ports.events,
                 ports.unitOfWork, ports.clock, retryPolicy, new LeaseTerms(WORKER, LEASE), held);
     }
 
     /** Accepts a generation the way the API does and returns the request the worker receives. */
     private GenerationRequest accept(GenerateArtifactCommandTestData.Builder command, int maxAttempts) {
-        new GenerateArtifactService(ports.artifacts, ports.jobs, ports.idempotency, ports.objects, ports.publisher,
-                ports.unitOfWork, ports.clock, ports.ids, maxAttempts).generate(command.build());
+        ports.generateArtifactService(maxAttempts).generate(command.build());
         List<GenerationRequest> published = ports.publisher.published();
         ports.clock.advance(Duration.ofSeconds(5));
         return published.get(published.size() - 1);
@@ -91,6 +90,7 @@ class ProcessGenerationRequestServiceTest {
             GenerationRequest request = accept(aGenerateCommand().withContent(BYTES).withMediaType("text/plain")
                     .withCorrectContentSha256());
             Instant now = ports.clock.peek();
+            ports.events.clear();
 
             Outcome outcome = service.process(request);
 
@@ -111,6 +111,8 @@ class ProcessGenerationRequestServiceTest {
             assertThat(artifact.content()).contains(new StoredContent(BYTES.length, sha256Of(BYTES),
                     new MediaType("text/plain"), new MediaType("application/pdf")));
             assertThat(artifact.updatedAt()).isEqualTo(now);
+            assertThat(ports.events.names()).containsExactly("job.running<-queued", "artifact.processing<-pending",
+                    "job.succeeded<-running", "artifact.ready<-processing");
         }
 
         @Test
@@ -491,6 +493,7 @@ class ProcessGenerationRequestServiceTest {
         void givenAttemptsExhausted_process_failsJobAndArtifactForGood() {
             GenerationRequest request = accept(aGenerateCommand().withContent(BYTES), 2);
             ports.objects.makeUnavailable();
+            ports.events.clear();
 
             Outcome first = service.process(request);
             ports.clock.set(((RetryScheduled) first).retryAt());
@@ -509,7 +512,11 @@ class ProcessGenerationRequestServiceTest {
             });
             assertThat(artifact(request).status()).isEqualTo(ArtifactStatus.FAILED);
             assertThat(artifact(request).failure()).map(FailureReason::code).contains("attempts_exhausted");
+            assertThat(ports.events.names()).containsExactly("job.running<-queued", "artifact.processing<-pending",
+                    "job.queued<-running", "job.running<-queued", "job.failed<-running", "artifact.failed<-processing");
+            ports.events.clear();
             assertThat(service.process(request)).isInstanceOf(AlreadyFinished.class);
+            assertThat(ports.events.published()).as("a repeated delivery tells nothing new").isEmpty();
         }
 
         @Test

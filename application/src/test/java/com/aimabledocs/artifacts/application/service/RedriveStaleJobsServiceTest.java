@@ -33,8 +33,7 @@ class RedriveStaleJobsServiceTest {
     private static final Sha256 DIGEST = new Sha256("50edc755f4a3a4c7d3a0e0a36a8d7a2f3b5b4b2f6f6d3e1c0b9a8f7e6d5c4b3a");
 
     private final InMemoryPorts ports = new InMemoryPorts();
-    private final RedriveStaleJobsService sweeper = new RedriveStaleJobsService(ports.artifacts, ports.jobs,
-            ports.objects, ports.publisher, ports.unitOfWork, ports.clock,
+    private final RedriveStaleJobsService sweeper = new RedriveStaleJobsService(ports.artifacts, ports.jobs, ports.objects, ports.publisher, ports.events, ports.unitOfWork, ports.clock,
             new RetryPolicy(BASE, Duration.ofMinutes(1), () -> 0.5), STALE_AFTER, BATCH);
     private final Instant now = ports.clock.peek();
 
@@ -147,10 +146,12 @@ class RedriveStaleJobsServiceTest {
             assertThat(job.error()).map(FailureReason::code).contains(Job.LEASE_EXPIRED);
             assertThat(ports.publisher.published()).as("sent when the retry time comes").isEmpty();
             assertThat(ports.artifacts.get(running.artifactId()).status()).isEqualTo(ArtifactStatus.PROCESSING);
+            assertThat(ports.events.names()).containsExactly("job.queued<-running");
 
             ports.clock.advance(Duration.ofMillis(500));
             assertThat(sweeper.sweep().redriven()).extracting(Job::id).containsExactly(running.id());
             assertThat(ports.publisher.single().jobId()).isEqualTo(running.id());
+            assertThat(ports.events.names()).as("a re-drive leaves the job queued: no event").hasSize(1);
         }
 
         @Test
@@ -169,6 +170,7 @@ class RedriveStaleJobsServiceTest {
             assertThat(artifact.failure()).map(FailureReason::code).contains(Job.ATTEMPTS_EXHAUSTED);
             assertThat(ports.publisher.single()).isEqualTo(running.generationRequest(now));
             assertThat(ports.objects.contains(staged(running))).as("staged bytes discarded").isFalse();
+            assertThat(ports.events.names()).containsExactly("job.failed<-running", "artifact.failed<-processing");
         }
 
         @Test
@@ -207,9 +209,9 @@ class RedriveStaleJobsServiceTest {
     @Test
     void givenNonPositiveStaleLimitOrBatch_construction_isRefused() {
         RetryPolicy policy = new RetryPolicy(BASE, BASE, () -> 0.5);
-        assertThatThrownBy(() -> new RedriveStaleJobsService(ports.artifacts, ports.jobs, ports.objects, ports.publisher,
+        assertThatThrownBy(() -> new RedriveStaleJobsService(ports.artifacts, ports.jobs, ports.objects, ports.publisher, ports.events,
                 ports.unitOfWork, ports.clock, policy, Duration.ZERO, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RedriveStaleJobsService(ports.artifacts, ports.jobs, ports.objects, ports.publisher,
+        assertThatThrownBy(() -> new RedriveStaleJobsService(ports.artifacts, ports.jobs, ports.objects, ports.publisher, ports.events,
                 ports.unitOfWork, ports.clock, policy, STALE_AFTER, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -3,7 +3,8 @@ package com.aimabledocs.artifacts.adapters.persistence;
 import static com.aimabledocs.artifacts.adapters.persistence.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aimabledocs.artifacts.adapters.persistence.OutboxStore.OutboxMessage;
+import com.aimabledocs.artifacts.domain.port.Outbox;
+import com.aimabledocs.artifacts.domain.port.Outbox.Unsent;
 import com.aimabledocs.artifacts.domain.port.UnitOfWork;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -25,19 +27,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link OutboxStore} against real PostgreSQL. This module's tests use a schema of their own (see
+ * {@link PanacheOutbox} against real PostgreSQL. This module's tests use a schema of their own (see
  * application.properties), so no relay of another process claims these rows; each test still uses its own
  * topic and looks only at its own rows.
  */
 @QuarkusTest
-class OutboxStoreTest {
+class PanacheOutboxTest {
 
     private static final int ALL = Integer.MAX_VALUE;
     /** The purge tests' cutoff: a day before T0, at which the other tests mark rows sent. */
     private static final Instant CUTOFF = T0.minusSeconds(86_400);
 
     @Inject
-    OutboxStore outbox;
+    Outbox outbox;
 
     @Inject
     UnitOfWork unitOfWork;
@@ -55,7 +57,7 @@ class OutboxStoreTest {
         executor = Executors.newSingleThreadExecutor();
         // Leftovers of earlier runs would be claimed first (oldest first): send them all.
         unitOfWork.inTransaction(() -> outbox.markSent(
-                outbox.claimUnsent(ALL).stream().map(OutboxMessage::id).toList(), T0));
+                outbox.claimUnsent(ALL).stream().map(Unsent::id).toList(), T0));
     }
 
     @AfterEach
@@ -66,19 +68,19 @@ class OutboxStoreTest {
     @Test
     void givenAppendedRows_claimUnsent_returnsThemOldestFirstAsWritten() throws Exception {
         Instant now = T0.plusNanos(9_000);
-        unitOfWork.inTransaction(() -> IntStream.range(0, 3).forEach(i -> outbox.append(topic, "key-" + i,
-                "generation_requested", "{\"n\": " + i + ", \"text\": \"é \\\"q\\\"\", \"nested\": {\"b\": 2, \"a\": [1, 2]}}",
-                now)));
+        unitOfWork.inTransaction(() -> IntStream.range(0, 3).forEach(i -> append("key-" + i,
+                "{\"n\": " + i + ", \"text\": \"é \\\"q\\\"\", \"nested\": {\"b\": 2, \"a\": [1, 2]}}", now)));
 
-        List<OutboxMessage> claimed = mine(unitOfWork.inTransaction(() -> outbox.claimUnsent(ALL)));
+        List<Unsent> claimed = mine(unitOfWork.inTransaction(() -> outbox.claimUnsent(ALL)));
 
-        assertThat(claimed).extracting(OutboxMessage::key).containsExactly("key-0", "key-1", "key-2");
-        assertThat(claimed).extracting(OutboxMessage::id).isSorted();
+        assertThat(claimed).extracting(PanacheOutboxTest::key).containsExactly("key-0", "key-1", "key-2");
+        assertThat(claimed).extracting(Unsent::id).isSorted();
         for (int i = 0; i < 3; i++) {
-            OutboxMessage message = claimed.get(i);
+            Outbox.Message message = claimed.get(i).message();
             assertThat(message.topic()).isEqualTo(topic);
             assertThat(message.eventType()).isEqualTo("generation_requested");
             assertThat(message.createdAt()).isEqualTo(now);
+            assertThat(message.traceContext()).isEmpty();
             assertThat(json.readTree(message.payload())).isEqualTo(json.readTree(
                     "{\"n\": " + i + ", \"text\": \"é \\\"q\\\"\", \"nested\": {\"a\": [1, 2], \"b\": 2}}"));
         }
@@ -88,7 +90,7 @@ class OutboxStoreTest {
     void givenRolledBackAppend_claimUnsent_neverSeesIt() {
         try {
             unitOfWork.inTransaction(() -> {
-                outbox.append(topic, "key", "generation_requested", "{}", T0);
+                append("key", "{}", T0);
                 throw new IllegalStateException("roll back");
             });
         } catch (IllegalStateException expected) {
@@ -102,9 +104,9 @@ class OutboxStoreTest {
     void givenLimit_claimUnsent_returnsOnlyTheOldest() {
         appendCommitted(5);
 
-        List<OutboxMessage> claimed = unitOfWork.inTransaction(() -> outbox.claimUnsent(2));
+        List<Unsent> claimed = unitOfWork.inTransaction(() -> outbox.claimUnsent(2));
 
-        assertThat(claimed).extracting(OutboxMessage::key).containsExactly("key-0", "key-1");
+        assertThat(claimed).extracting(PanacheOutboxTest::key).containsExactly("key-0", "key-1");
     }
 
     /**
@@ -117,23 +119,23 @@ class OutboxStoreTest {
         CountDownLatch claimedFirst = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
 
-        Future<List<OutboxMessage>> first = executor.submit(() -> unitOfWork.inTransaction(() -> {
-            List<OutboxMessage> rows = outbox.claimUnsent(3);
+        Future<List<Unsent>> first = executor.submit(() -> unitOfWork.inTransaction(() -> {
+            List<Unsent> rows = outbox.claimUnsent(3);
             claimedFirst.countDown();
             awaitLatch(releaseFirst);
             return rows;
         }));
         assertThat(claimedFirst.await(10, TimeUnit.SECONDS)).isTrue();
-        List<OutboxMessage> second;
+        List<Unsent> second;
         try {
             second = mine(unitOfWork.inTransaction(() -> outbox.claimUnsent(ALL)));
         } finally {
             releaseFirst.countDown();
         }
-        List<OutboxMessage> firstRows = mine(first.get(10, TimeUnit.SECONDS));
+        List<Unsent> firstRows = mine(first.get(10, TimeUnit.SECONDS));
 
-        assertThat(firstRows).extracting(OutboxMessage::key).containsExactly("key-0", "key-1", "key-2");
-        assertThat(second).extracting(OutboxMessage::key).containsExactly("key-3", "key-4", "key-5");
+        assertThat(firstRows).extracting(PanacheOutboxTest::key).containsExactly("key-0", "key-1", "key-2");
+        assertThat(second).extracting(PanacheOutboxTest::key).containsExactly("key-3", "key-4", "key-5");
         Set<Long> overlap = new HashSet<>(ids(firstRows));
         overlap.retainAll(ids(second));
         assertThat(overlap).isEmpty();
@@ -143,17 +145,17 @@ class OutboxStoreTest {
     @Test
     void givenMarkedSent_claimUnsentAndCount_leaveThemOut() {
         appendCommitted(4);
-        long unsentBefore = unitOfWork.inTransaction(outbox::countUnsent);
+        long unsentBefore = unitOfWork.inTransaction(() -> outbox.backlog().unsent());
         Instant sentAt = T0.plusSeconds(60);
 
         unitOfWork.inTransaction(() -> {
-            List<OutboxMessage> claimed = mine(outbox.claimUnsent(ALL));
+            List<Unsent> claimed = mine(outbox.claimUnsent(ALL));
             outbox.markSent(ids(claimed.subList(0, 3)), sentAt);
         });
 
-        List<OutboxMessage> left = mine(unitOfWork.inTransaction(() -> outbox.claimUnsent(ALL)));
-        assertThat(left).extracting(OutboxMessage::key).containsExactly("key-3");
-        assertThat(unitOfWork.inTransaction(outbox::countUnsent)).isEqualTo(unsentBefore - 3);
+        List<Unsent> left = mine(unitOfWork.inTransaction(() -> outbox.claimUnsent(ALL)));
+        assertThat(left).extracting(PanacheOutboxTest::key).containsExactly("key-3");
+        assertThat(unitOfWork.inTransaction(() -> outbox.backlog().unsent())).isEqualTo(unsentBefore - 3);
         assertThat(sentAtOf("key-0")).isEqualTo(sentAt);
         assertThat(sentAtOf("key-3")).isNull();
         unitOfWork.inTransaction(() -> outbox.markSent(List.of(), sentAt));
@@ -227,7 +229,7 @@ class OutboxStoreTest {
     private void appendSentAt(Instant... sentAts) {
         appendCommitted(sentAts.length);
         unitOfWork.inTransaction(() -> {
-            List<OutboxMessage> rows = mine(outbox.claimUnsent(ALL));
+            List<Unsent> rows = mine(outbox.claimUnsent(ALL));
             for (int i = 0; i < sentAts.length; i++) {
                 if (sentAts[i] != null) {
                     outbox.markSent(List.of(rows.get(i).id()), sentAts[i]);
@@ -245,7 +247,7 @@ class OutboxStoreTest {
 
     private void appendCommitted(int count) {
         unitOfWork.inTransaction(() -> IntStream.range(0, count)
-                .forEach(i -> outbox.append(topic, "key-" + i, "generation_requested", "{\"n\": " + i + "}", T0)));
+                .forEach(i -> append("key-" + i, "{\"n\": " + i + "}", T0)));
     }
 
     private Instant sentAtOf(String key) {
@@ -254,12 +256,20 @@ class OutboxStoreTest {
                 .setParameter("topic", topic).setParameter("key", key).getSingleResult());
     }
 
-    private List<OutboxMessage> mine(List<OutboxMessage> rows) {
-        return rows.stream().filter(m -> m.topic().equals(topic)).toList();
+    private List<Unsent> mine(List<Unsent> rows) {
+        return rows.stream().filter(m -> m.message().topic().equals(topic)).toList();
     }
 
-    private static List<Long> ids(List<OutboxMessage> rows) {
-        return rows.stream().map(OutboxMessage::id).toList();
+    private void append(String key, String payload, Instant at) {
+        outbox.append(new Outbox.Message(topic, key, "generation_requested", payload, Optional.empty(), at));
+    }
+
+    private static String key(Unsent unsent) {
+        return unsent.message().key();
+    }
+
+    private static List<Long> ids(List<Unsent> rows) {
+        return rows.stream().map(Unsent::id).toList();
     }
 
     private static void awaitLatch(CountDownLatch latch) {
