@@ -266,7 +266,7 @@ class GenerationRequestConsumerTest {
         unitOfWork.inTransaction(() -> {
             artifacts.add(Artifact.request(artifactId, space, new ArtifactName(name), DocumentType.DOCUMENT,
                     List.of(), declared, ArtifactMetadata.EMPTY, clock.now()));
-            jobs.add(Job.queue(jobId, artifactId, space, JobKind.GENERATE, 3, clock.now()));
+            jobs.add(Job.queue(jobId, artifactId, space, JobKind.GENERATE, 3, Optional.empty(), clock.now()));
         });
         return new Staged(artifactId, jobId, key, bytes);
     }

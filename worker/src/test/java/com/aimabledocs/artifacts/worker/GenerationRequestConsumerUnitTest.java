@@ -109,7 +109,7 @@ class GenerationRequestConsumerUnitTest {
     }
 
     private static Job running() {
-        return Job.queue(JOB, ARTIFACT, SPACE, JobKind.GENERATE, 3, NOW).start(NOW, "worker-a", NOW.plusSeconds(30));
+        return Job.queue(JOB, ARTIFACT, SPACE, JobKind.GENERATE, 3, Optional.empty(), NOW).start(NOW, "worker-a", NOW.plusSeconds(30));
     }
 
     private static Job failed(String code) {

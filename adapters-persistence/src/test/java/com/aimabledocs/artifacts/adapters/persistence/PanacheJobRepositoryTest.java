@@ -202,7 +202,7 @@ class PanacheJobRepositoryTest {
         Job tiedA = queued(T0.plusSeconds(10));
         Job tiedB = queued(T0.plusSeconds(10));
         Artifact otherArtifact = Fixtures.pending(space);
-        Job unrelated = Job.queue(JobId.of(UUID.randomUUID()), otherArtifact.id(), space, JobKind.GENERATE, 5, T0);
+        Job unrelated = Job.queue(JobId.of(UUID.randomUUID()), otherArtifact.id(), space, JobKind.GENERATE, 5, Optional.empty(), T0);
         unitOfWork.inTransaction(() -> {
             artifacts.add(otherArtifact);
             Stream.of(third, first, tiedA, tiedB, unrelated).forEach(jobs::add);
@@ -319,17 +319,17 @@ class PanacheJobRepositoryTest {
         }
 
         private Job queuedAt(Instant updatedAt) {
-            return store(Job.queue(JobId.of(UUID.randomUUID()), artifact.id(), space, JobKind.GENERATE, 5, updatedAt));
+            return store(Job.queue(JobId.of(UUID.randomUUID()), artifact.id(), space, JobKind.GENERATE, 5, Optional.empty(), updatedAt));
         }
 
         private Job waitingUntil(Instant retryAt) {
-            Job queued = Job.queue(JobId.of(UUID.randomUUID()), artifact.id(), space, JobKind.GENERATE, 5, PAST);
+            Job queued = Job.queue(JobId.of(UUID.randomUUID()), artifact.id(), space, JobKind.GENERATE, 5, Optional.empty(), PAST);
             Job running = queued.start(PAST.plusSeconds(1), WORKER, PAST.plusSeconds(31));
             return store(running.retryAt(retryAt, TRANSIENT, PAST.plusSeconds(2)));
         }
 
         private Job runningJob(Instant leaseEnd) {
-            Job queued = Job.queue(JobId.of(UUID.randomUUID()), artifact.id(), space, JobKind.GENERATE, 5, PAST);
+            Job queued = Job.queue(JobId.of(UUID.randomUUID()), artifact.id(), space, JobKind.GENERATE, 5, Optional.empty(), PAST);
             return queued.start(PAST.plusSeconds(1), "worker-dead", leaseEnd);
         }
 
@@ -417,7 +417,7 @@ class PanacheJobRepositoryTest {
     }
 
     private Job queued(Instant createdAt) {
-        return Job.queue(JobId.of(UUID.randomUUID()), artifact.id(), space, JobKind.GENERATE, 5, createdAt);
+        return Job.queue(JobId.of(UUID.randomUUID()), artifact.id(), space, JobKind.GENERATE, 5, Optional.empty(), createdAt);
     }
 
     private Job find(JobId id) {

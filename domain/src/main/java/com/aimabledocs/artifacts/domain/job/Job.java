@@ -25,10 +25,9 @@ import java.util.function.Consumer;
  * {@linkplain #expireLease taken back}, and a queued job whose retry time came, or whose request seems
  * lost, is {@linkplain #redrive re-driven} (its request sent again); {@link #isDueForRedrive} says when.
  *
- * <p>How a job is built: its fields are set by name on {@link JobFields}, never passed by position (four
- * are {@code Instant}s, easy to swap). A transition copies this job's fields and changes those it names
- * (the private {@code with}); {@link #restore} sets them all from storage. Both end in the one private
- * constructor, which checks the invariants.
+ * <p>Its fields are set by name on {@link JobFields}, never by position: a transition copies this job's fields
+ * and changes those it names (the private {@code with}), {@link #restore} sets them all from storage, and both end
+ * in the one private constructor, which checks the invariants.
  */
 public final class Job {
 
@@ -37,7 +36,6 @@ public final class Job {
     public static final String LEASE_EXPIRED = "lease_expired";
     /** Error code of a job that failed because its last attempt failed transiently. */
     public static final String ATTEMPTS_EXHAUSTED = "attempts_exhausted";
-
     /** Why a job was canceled: its artifact was deleted. */
     public static final String ARTIFACT_DELETED = "artifact_deleted";
 
@@ -98,11 +96,6 @@ public final class Job {
         this.version = f.version;
     }
 
-    /** A new job, waiting for its first attempt, with no digest to check the content against. */
-    public static Job queue(JobId id, ArtifactId artifactId, SpaceId spaceId, JobKind kind, int maxAttempts, Instant now) {
-        return queue(id, artifactId, spaceId, kind, maxAttempts, Optional.empty(), now);
-    }
-
     /**
      * A new job, waiting for its first attempt.
      *
@@ -117,31 +110,24 @@ public final class Job {
                 .createdAt(now).updatedAt(now).version(0));
     }
 
-    /**
-     * Rebuilds a job from storage, each field set by name: {@code Job.restore(f -> f.id(..).status(..)...)}.
-     * A field left unset is {@code null} (or 0). Checks the invariants but no transition rule.
-     */
+    /** Rebuilds a job from storage, each field set by name; checks the invariants but no transition rule. */
     public static Job restore(Consumer<JobFields> stored) {
         JobFields fields = new JobFields();
         stored.accept(fields);
         return new Job(fields);
     }
 
-    /**
-     * Begins the next attempt under a lease of {@code worker} until {@code leaseUntil}. Refused when every
-     * attempt has been used.
-     */
+    /** Begins the next attempt under a lease of {@code worker} until {@code leaseUntil}, if an attempt is left. */
     public Job start(Instant now, String worker, Instant leaseUntil) {
         check(JobStatus.RUNNING);
         if (!hasAttemptsLeft()) {
             throw new IllegalTransitionException("job", id, status, JobStatus.RUNNING);
         }
-        JobLease newLease = new JobLease(worker, leaseUntil);
         if (!leaseUntil.isAfter(now)) {
             throw new IllegalArgumentException("a lease must end after it begins");
         }
         return with(f -> f.status(JobStatus.RUNNING).attempt(attempt + 1).nextRetryAt(null).error(null)
-                .lease(newLease).startedAt(now).finishedAt(null).updatedAt(later(now)));
+                .lease(new JobLease(worker, leaseUntil)).startedAt(now).finishedAt(null).updatedAt(later(now)));
     }
 
     /**
@@ -175,10 +161,7 @@ public final class Job {
                 new FailureReason(ARTIFACT_DELETED, "the artifact was deleted before this job finished"), now);
     }
 
-    /**
-     * Fails a running job whose last attempt failed transiently and that has no attempt left, with
-     * {@code attempts_exhausted} naming that last error.
-     */
+    /** Fails a job whose last attempt failed transiently, with {@code attempts_exhausted} naming that error. */
     public Job giveUp(FailureReason lastError, Instant now) {
         Objects.requireNonNull(lastError, "lastError");
         return fail(new FailureReason(ATTEMPTS_EXHAUSTED,
@@ -264,10 +247,7 @@ public final class Job {
         return attempt < maxAttempts;
     }
 
-    /**
-     * The request that asks a worker to run this job, rebuilt from the job alone: the content is staged
-     * under the artifact's own key, derived from the IDs, and the declared digest is kept with the job.
-     */
+    /** The request that asks a worker to run this job, rebuilt from the job alone (the key derives from the IDs). */
     public GenerationRequest generationRequest(Instant requestedAt) {
         return new GenerationRequest(id, artifactId, spaceId, ObjectKey.contentOf(spaceId, artifactId),
                 expectedSha256(), requestedAt);
@@ -320,7 +300,7 @@ public final class Job {
     public Instant updatedAt() { return updatedAt; }
     public long version() { return version; }
 
-    /** Entities are equal when they are the same job, whatever state each copy is in. */
+    /** Equal when they are the same job, whatever state each copy is in. */
     @Override
     public boolean equals(Object other) {
         return other instanceof Job that && id.equals(that.id);

@@ -77,7 +77,7 @@ class JobTest {
         JobId id = JobId.of(TestIds.next());
         ArtifactId artifactId = ArtifactId.of(TestIds.next());
 
-        Job job = Job.queue(id, artifactId, DEFAULT_SPACE, JobKind.GENERATE, 3, DEFAULT_CREATED_AT);
+        Job job = Job.queue(id, artifactId, DEFAULT_SPACE, JobKind.GENERATE, 3, Optional.empty(), DEFAULT_CREATED_AT);
 
         assertThat(job.id()).isEqualTo(id);
         assertThat(job.artifactId()).isEqualTo(artifactId);
@@ -98,7 +98,7 @@ class JobTest {
     @ValueSource(ints = {0, -1, Job.MAX_ATTEMPTS_LIMIT + 1})
     void givenMaxAttemptsOutOfRange_queue_isRefusedAsInvalidMaxAttempts(int maxAttempts) {
         assertThatThrownBy(() -> Job.queue(JobId.of(TestIds.next()), ArtifactId.of(TestIds.next()), DEFAULT_SPACE,
-                JobKind.GENERATE, maxAttempts, DEFAULT_CREATED_AT))
+                JobKind.GENERATE, maxAttempts, Optional.empty(), DEFAULT_CREATED_AT))
                 .isInstanceOfSatisfying(InvalidValueException.class,
                         e -> assertThat(e.code()).isEqualTo("invalid_max_attempts"));
     }
