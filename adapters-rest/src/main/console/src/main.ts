@@ -64,6 +64,8 @@ async function enter(candidate: Session): Promise<void> {
   const candidateList = new ArtifactList(listView, candidate, onCardAction, (artifact) => uploads.showStatus(artifact));
   if (!await act('Opening the space', () => candidateList.filter(readFilters()))) {
     candidateList.clear();
+    forgetSession();   // a stored key that stopped working is not kept either
+    spaceInput.value = candidate.spaceId;
     return;
   }
   saveSession(candidate);

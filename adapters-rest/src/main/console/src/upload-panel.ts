@@ -76,6 +76,7 @@ export class UploadPanel {
       this.view.file.value = '';
       this.onAccepted(accepted);
     } catch (error) {
+      if (this.session() !== session) return;   // the key was forgotten meanwhile: nobody to tell
       const message = await describeFailure(`Uploading ${file.name}`, error);
       this.view.status.textContent = message;
       this.onError(message);
