@@ -29,14 +29,17 @@ public class OutboxWriter {
     /**
      * @param message a record of the wire contract, serialized as JSON. The current trace context (if any)
      *                is stored with it, for the relay to send as the record's {@code traceparent} header.
+     * @return the JSON written
      */
-    void write(String topic, String key, String eventType, Object message, Instant at) {
+    String write(String topic, String key, String eventType, Object message, Instant at) {
+        String payload;
         try {
-            outbox.append(new Outbox.Message(topic, key, eventType, json.writeValueAsString(message),
-                    traceContext.currentAsJson(), at));
+            payload = json.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a message record always serializes", e);
         }
+        outbox.append(new Outbox.Message(topic, key, eventType, payload, traceContext.currentAsJson(), at));
         appended.fire(new OutboxAppended());
+        return payload;
     }
 }

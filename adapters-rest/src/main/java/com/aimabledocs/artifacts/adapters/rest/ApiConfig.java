@@ -22,6 +22,38 @@ public interface ApiConfig {
 
     Auth auth();
 
+    Events events();
+
+    interface Events {
+
+        /** How long lifecycle events are kept for streams to resume from; an older cursor gets 410. */
+        @WithDefault("7d")
+        Duration retention();
+
+        @WithDefault("10m")
+        Duration purgeEvery();
+
+        /** How long an event token lives (at most 5 minutes). */
+        @WithDefault("5m")
+        Duration tokenLifetime();
+
+        /** How often this process looks for new events to send to its open streams. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+
+        /** Events waiting for one slow stream at most; past that it is disconnected and resumes from its cursor. */
+        @WithDefault("1000")
+        int streamBuffer();
+
+        /** How often an idle stream gets a comment line, so that proxies keep it open. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** The reconnection delay sent to clients ({@code retry:}). */
+        @WithDefault("3s")
+        Duration clientRetry();
+    }
+
     interface Auth {
 
         /**

@@ -55,6 +55,9 @@ class MalformedRequestCorpusTest {
                     .headers(Corpus.IDEMPOTENCY_HEADERS),
             Route.of("HEAD", "/v1/spaces/{space}/artifacts/{artifact}/download").headers(Corpus.DOWNLOAD_HEADERS),
             Route.of("DELETE", "/v1/spaces/{space}/artifacts/{artifact}"),
+            // Every query here is refused: a valid one would open a stream that never ends.
+            Route.of("GET", "/v1/spaces/{space}/events").queries(Corpus.EVENT_QUERIES),
+            Route.of("POST", "/v1/spaces/{space}/event-tokens"),
             // Administration routes, called with the corpus's API key: refused, but never a 5xx or a leak.
             Route.of("POST", "/v1/spaces").json(Corpus.GENERATE_BODIES),
             Route.of("GET", "/v1/spaces/{space}"),
@@ -126,6 +129,11 @@ class MalformedRequestCorpusTest {
                 "cursor=eyJ", "status=bogus", "status=", "document_type=bogus", "document_type=%00",
                 "thread_id=" + LONG.substring(0, 300), "thread_id=%0a%0d", "thread_id=%ff%fe",
                 "thread_id=..%2f..%2f", "status=ready&status=failed", "%zz=1", "limit=%c0%ae");
+
+        static final List<String> EVENT_QUERIES = List.of("after=", "after=not-a-cursor", "after=1-",
+                "after=99999999999999999999-1", "after=-1-2", "after=%00", "after=" + LONG.substring(0, 2000),
+                "types=", "types=bogus", "types=artifact.ready,,", "types=%ff%fe", "artifact_id=not-a-uuid",
+                "artifact_id=%00", "thread_id=" + LONG.substring(0, 300), "thread_id=%0a%0d", "after=1-2&types=nope");
 
         static final List<byte[]> GENERATE_BODIES = List.of(
                 json("{\"name\": 42, \"type\": \"text\", \"content\": \"aGk=\"}"),

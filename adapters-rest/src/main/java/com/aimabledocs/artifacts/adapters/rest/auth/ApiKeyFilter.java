@@ -2,6 +2,7 @@ package com.aimabledocs.artifacts.adapters.rest.auth;
 
 import com.aimabledocs.artifacts.application.port.in.AuthenticateAdminUseCase;
 import com.aimabledocs.artifacts.application.port.in.AuthenticateApiKeyUseCase;
+import com.aimabledocs.artifacts.application.port.in.AuthenticateEventTokenUseCase;
 import com.aimabledocs.artifacts.domain.access.AdminPrincipal;
 import com.aimabledocs.artifacts.domain.access.Principal;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,7 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * so an unauthenticated caller learns nothing, not even whether its parameters were valid. It runs once the
  * route is matched (a method the route lacks is a 405 before authentication), and the matched resource method
  * says what the header must carry: an API key, unless the method or its class is marked {@link AdminOnly} (the
- * admin credential) or the method {@link AdminOrSpaceKey} (either); see {@link AdminRouteAuthenticator}. A
+ * admin credential) or the method {@link AdminOrSpaceKey} (either); see {@link AdminRouteAuthenticator}. A method
+ * marked {@link EventTokenAllowed} takes an event token in {@code ?token=} when no header is sent. A
  * successful key look-up may be remembered for {@code artifacts.auth.cache-ttl} (ApiKeyLookupCache): a
  * revocation holds at once on the replica that made it and within that TTL on the others.
  */
@@ -26,10 +28,13 @@ public class ApiKeyFilter {
     private static final String CALLER = "artifacts.caller";
 
     private final AuthenticateApiKeyUseCase authenticate;
+    private final AuthenticateEventTokenUseCase authenticateToken;
     private final AdminRouteAuthenticator adminRoutes;
 
-    ApiKeyFilter(AuthenticateApiKeyUseCase authenticate, AuthenticateAdminUseCase authenticateAdmin) {
+    ApiKeyFilter(AuthenticateApiKeyUseCase authenticate, AuthenticateAdminUseCase authenticateAdmin,
+                 AuthenticateEventTokenUseCase authenticateToken) {
         this.authenticate = authenticate;
+        this.authenticateToken = authenticateToken;
         this.adminRoutes = new AdminRouteAuthenticator(authenticateAdmin, authenticate);
     }
 
@@ -51,7 +56,11 @@ public class ApiKeyFilter {
             }
             return;
         }
-        Principal principal = authenticate.authenticate(presentedKey);
+        String presentedToken = request.getUriInfo().getQueryParameters().getFirst(EventTokenAllowed.PARAMETER);
+        Principal principal = presentedKey == null && presentedToken != null
+                && method.isAnnotationPresent(EventTokenAllowed.class)
+                ? authenticateToken.authenticate(presentedToken)
+                : authenticate.authenticate(presentedKey);
         request.setProperty(PROPERTY, principal);
         request.setProperty(CALLER, principal);
     }

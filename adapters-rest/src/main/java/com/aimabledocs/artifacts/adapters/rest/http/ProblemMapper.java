@@ -6,6 +6,7 @@ import com.aimabledocs.artifacts.domain.artifact.ArtifactNotDownloadableExceptio
 import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyInUseException;
 import com.aimabledocs.artifacts.domain.idempotency.IdempotencyKeyReusedException;
 import com.aimabledocs.artifacts.domain.artifact.ArtifactGoneException;
+import com.aimabledocs.artifacts.domain.event.CursorExpiredException;
 import com.aimabledocs.artifacts.domain.artifact.MediaTypeMismatchException;
 import com.aimabledocs.artifacts.domain.shared.ConcurrentUpdateException;
 import com.aimabledocs.artifacts.domain.shared.DomainException;
@@ -149,7 +150,7 @@ public class ProblemMapper {
                 || e instanceof IllegalTransitionException || e instanceof ConcurrentUpdateException) {
             return 409;
         }
-        if (e instanceof ArtifactGoneException) {
+        if (e instanceof ArtifactGoneException || e instanceof CursorExpiredException) {
             return 410;
         }
         if (e instanceof IdempotencyKeyReusedException || e instanceof ContentDigestMismatchException
