@@ -1,8 +1,9 @@
 // The space's artifacts, a page at a time: the filters (thread, type, status, page size) and keyset paging
-// (next_cursor forward; the cursors of the pages already seen back).
+// (next_cursor forward; the cursors of the pages already seen back), kept current by the live events.
 import type { Artifact, ArtifactStatus, DocumentType } from '../generated/index.js';
-import { artifactCard, type CardAction } from './artifact-card.js';
+import { artifactCard, type CardAction, showState } from './artifact-card.js';
 import { artifactsApi } from './client.js';
+import type { LifecycleEvent } from './live-events.js';
 import type { Session } from './session.js';
 
 export interface Filters {
@@ -26,12 +27,15 @@ export type ShownHandler = (artifact: Artifact) => void;
 
 export class ArtifactList {
   private readonly shown = new Map<string, Artifact>();
+  /** The newest event seen for each artifact, so that a page fetched while it travelled still shows it. */
+  private readonly latest = new Map<string, LifecycleEvent>();
   /** The cursor of every page from the first to the current one (the first page has none). */
   private cursors: Array<string | undefined> = [undefined];
   private nextCursor: string | null = null;
   private filters: Filters = { limit: 25 };
+  private reloadTimer: number | undefined;
 
-  /** onShown hears of every artifact the list shows. */
+  /** onShown hears of every artifact the list shows, when it is listed and when an event changes it. */
   constructor(private readonly view: ListView, private readonly session: Session, onAction: ActionHandler,
     private readonly onShown: ShownHandler) {
     view.list.addEventListener('click', (event) => {
@@ -64,6 +68,27 @@ export class ArtifactList {
     await this.load(this.cursors);
   }
 
+  /** Applies an artifact's event to its card; a new artifact reloads the first page, where it belongs. */
+  applyEvent(event: LifecycleEvent): void {
+    if (!event.eventType.startsWith('artifact.')) return;
+    const known = this.latest.get(event.artifactId);
+    if (known === undefined || known.occurredAt <= event.occurredAt) this.latest.set(event.artifactId, event);
+    const artifact = this.shown.get(event.artifactId);
+    const card = this.card(event.artifactId);
+    if (artifact === undefined || card === null) {
+      if (event.eventType === 'artifact.pending' && this.cursors.length === 1) {
+        clearTimeout(this.reloadTimer);
+        this.reloadTimer = window.setTimeout(() => void this.reload().catch(() => undefined), 250);
+      }
+      return;
+    }
+    const current = withEvent(artifact, event);
+    this.shown.set(artifact.id, current);
+    showState(card, current);
+    this.onShown(current);
+    if (current.status === 'deleted' && this.filters.status !== 'deleted') this.remove(artifact.id);
+  }
+
   /** Takes an artifact off the page (deleted); says whether it was there. */
   remove(artifactId: string): boolean {
     const card = this.card(artifactId);
@@ -75,6 +100,7 @@ export class ArtifactList {
 
   clear(): void {
     this.shown.clear();
+    this.latest.clear();
     this.view.list.replaceChildren();
     this.cursors = [undefined];
     this.nextCursor = null;
@@ -91,7 +117,9 @@ export class ArtifactList {
     this.cursors = cursors;
     this.nextCursor = page.hasMore ? page.nextCursor : null;
     this.shown.clear();
-    const cards = page.data.map((artifact) => {
+    const cards = page.data.map((listed) => {
+      const event = this.latest.get(listed.id);
+      const artifact = event ? withEvent(listed, event) : listed;
       this.shown.set(artifact.id, artifact);
       return artifactCard(artifact);
     });
@@ -105,3 +133,16 @@ export class ArtifactList {
   }
 }
 
+/** The artifact as the event says it is now; an event older than what the artifact shows changes nothing. */
+function withEvent(artifact: Artifact, event: LifecycleEvent): Artifact {
+  if (event.occurredAt < artifact.updatedAt) return artifact;
+  return {
+    ...artifact,
+    status: event.status as ArtifactStatus,
+    sizeBytes: event.sizeBytes ?? artifact.sizeBytes,
+    sha256: event.sha256 ?? artifact.sha256,
+    mediaType: event.mediaType ?? artifact.mediaType,
+    error: event.error ?? (event.status === 'failed' ? artifact.error : null),
+    updatedAt: event.occurredAt,
+  };
+}

@@ -1,10 +1,12 @@
-// The web console: paste a space's API key, see the space's artifacts (filters, pages), upload a file, download
-// and delete artifacts. Every call goes through the client generated from docs/openapi.yaml. See docs/console.md.
+// The web console: paste a space's API key, see the space's artifacts (filters, pages), upload a file and watch
+// its status change live, download and delete artifacts. Every call goes through the client generated from
+// docs/openapi.yaml; the events come through an EventSource. See docs/console.md.
 import { type Artifact, ArtifactStatus, type DocumentType, DocumentType as DocumentTypes } from '../generated/index.js';
 import type { CardAction } from './artifact-card.js';
 import { ArtifactList, type Filters } from './artifact-list.js';
-import { artifactsApi } from './client.js';
+import { artifactsApi, eventsApi } from './client.js';
 import { downloadArtifact } from './download.js';
+import { type LifecycleEvent, LiveEvents, type LiveState } from './live-events.js';
 import { describeFailure } from './problem.js';
 import { forgetSession, loadSession, saveSession, type Session } from './session.js';
 import { UploadPanel } from './upload-panel.js';
@@ -31,6 +33,12 @@ const listView = {
 
 let session: Session | null = null;
 let list: ArtifactList | null = null;
+let live: LiveEvents | null = null;
+const liveState = byId<HTMLElement>('live-state');
+const LIVE_STATES: Record<LiveState, string> = {
+  connecting: 'Live updates: connecting…', live: 'Live updates: on', reconnecting: 'Live updates: reconnecting…',
+  off: 'Live updates: off',
+};
 
 const uploads = new UploadPanel({
   form: byId('upload-form'), file: byId('upload-file'), type: byId('upload-type'), threads: byId('upload-threads'),
@@ -77,9 +85,28 @@ async function enter(candidate: Session): Promise<void> {
   keyState.hidden = false;
   workspace.hidden = false;
   listHeading.focus();
+  live = new LiveEvents(candidate.spaceId,
+    async () => (await eventsApi(candidate).issueEventToken({ spaceId: candidate.spaceId })).token,
+    onEvent, showLiveState, () => void list?.reload().catch(() => undefined));
+  live.start();
+}
+
+function onEvent(event: LifecycleEvent): void {
+  list?.applyEvent(event);
+  if (event.eventType.startsWith('artifact.')) {
+    uploads.showStatus({ id: event.artifactId, status: event.status as Artifact['status'], sizeBytes: event.sizeBytes, error: event.error });
+  }
+}
+
+function showLiveState(state: LiveState, detail?: string): void {
+  liveState.dataset['state'] = state;
+  liveState.textContent = LIVE_STATES[state];
+  liveState.title = detail ?? '';
 }
 
 function leave(): void {
+  live?.stop();
+  live = null;
   forgetSession();
   session = null;
   list?.clear();
