@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import com.aimabledocs.artifacts.domain.access.Scope;
 import com.aimabledocs.artifacts.domain.artifact.DocumentType;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,18 +21,17 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The web console at {@code /console}, driven in Debian's headless Chromium ({@link HeadlessChromium}) through
- * the whole path a user takes: a wrong key is refused, the space's key opens the space, the list pages with
- * its cursor, a file is uploaded with progress, its status reaches ready, the thread filter finds it, it
- * downloads byte for byte and is deleted; the key is then forgotten. The page must fit a 360 px wide screen.
+ * the whole path a user takes: a wrong key is refused, the space's key opens the space and its live updates,
+ * the list pages with its cursor, a file is uploaded with progress, its status moves to ready through the event
+ * stream (no reload), the thread filter finds it, it downloads byte for byte and is deleted; the key is then
+ * forgotten. The page must fit a 360 px wide screen.
  *
  * <p>It saves a screenshot in {@code target/console.png}; with {@code -Dartifacts.console.screenshot=PATH}
  * (docs/console.md: {@code ../docs/console.png}) there too.
@@ -48,11 +46,13 @@ class ConsoleBrowserTest {
 
     private HeadlessChromium chromium;
     private ChromeDriver browser;
+    private ConsolePage console;
 
     @BeforeEach
     void startBrowser() throws IOException {
         chromium = HeadlessChromium.start();
         browser = chromium.driver();
+        console = new ConsolePage(browser);
         browser.manage().window().setSize(new Dimension(1100, 1000));
     }
 
@@ -71,138 +71,92 @@ class ConsoleBrowserTest {
                 "existing-%02d.txt".formatted(i), DocumentType.DOCUMENT, List.of(), now.minusSeconds(60 - i))).toList());
 
         // /console redirects to /console/; every field of the page has a label.
-        browser.get("http://localhost:" + RestAssured.port + "/console");
+        console.open();
         assertThat(browser.getCurrentUrl()).endsWith("/console/");
-        assertThat(script("return [...document.querySelectorAll('input, select')].filter(e => e.labels.length === 0)"
+        assertThat(console.script("return [...document.querySelectorAll('input, select')].filter(e => e.labels.length === 0)"
                 + ".map(e => e.id)")).isEqualTo(List.of());
 
         // A wrong key is refused, and nothing is kept.
-        enterKey(space.spaceId(), "ak_wrong_0123456789abcdef0123456789abcdef");
-        await("the 401 is told").atMost(WAIT).until(() -> text("error").contains("401"));
-        assertThat(byId("workspace").isDisplayed()).isFalse();
-        assertThat(script("return sessionStorage.length")).isEqualTo(0L);
+        console.enterKey(space.spaceId(), "ak_wrong_0123456789abcdef0123456789abcdef");
+        await("the 401 is told").atMost(WAIT).until(() -> console.text("error").contains("401"));
+        assertThat(console.byId("workspace").isDisplayed()).isFalse();
+        assertThat(console.script("return sessionStorage.length")).isEqualTo(0L);
 
         // The space's key opens it: the first page, newest first.
-        enterKey(space.spaceId(), space.apiKey());
-        await("the space's artifacts").atMost(WAIT).until(() -> cardNames().size() == 11);
-        assertThat(cardNames().get(0)).isEqualTo("existing-11.txt");
-        assertThat(text("error")).isEmpty();
+        console.enterKey(space.spaceId(), space.apiKey());
+        await("the space's artifacts").atMost(WAIT).until(() -> console.cardNames().size() == 11);
+        assertThat(console.cardNames().get(0)).isEqualTo("existing-11.txt");
+        assertThat(console.text("error")).isEmpty();
         assertThat(browser.getCurrentUrl()).doesNotContain(space.apiKey());
+        await("the live updates").atMost(WAIT).until(() -> "live".equals(console.liveState()));
 
         // Ten a page: the cursor leads to the eleventh and back.
-        choose("filter-limit", "10");
-        submit("filter-form");
-        await("a page of 10").atMost(WAIT).until(() -> cardNames().size() == 10 && byId("next-page").isEnabled());
-        byId("next-page").click();
-        await("the second page").atMost(WAIT).until(() -> cardNames().equals(List.of("existing-01.txt")));
-        assertThat(byId("next-page").isEnabled()).isFalse();
-        byId("previous-page").click();
-        await("the first page again").atMost(WAIT).until(() -> cardNames().size() == 10);
+        console.choose("filter-limit", "10");
+        console.submit("filter-form");
+        await("a page of 10").atMost(WAIT).until(() -> console.cardNames().size() == 10 && console.byId("next-page").isEnabled());
+        console.byId("next-page").click();
+        await("the second page").atMost(WAIT).until(() -> console.cardNames().equals(List.of("existing-01.txt")));
+        assertThat(console.byId("next-page").isEnabled()).isFalse();
+        console.byId("previous-page").click();
+        await("the first page again").atMost(WAIT).until(() -> console.cardNames().size() == 10);
 
         // Upload a file with a thread: its progress reaches 100 % and the new artifact is pending.
         String thread = "console-" + UUID.randomUUID();
         String name = "console-" + thread.substring(8, 16) + ".txt";
         byte[] bytes = "Uploaded from the web console.\n".repeat(8000).getBytes(StandardCharsets.UTF_8);
         Path file = Files.write(chromium.downloads().resolveSibling(name), bytes);
-        byId("upload-file").sendKeys(file.toString());
-        choose("upload-type", "text");
-        byId("upload-threads").sendKeys(thread);
-        submit("upload-form");
-        await("the upload's answer").atMost(WAIT).until(() -> text("upload-status").startsWith(name + ": pending"));
-        assertThat(byId("upload-progress").getDomProperty("value")).isEqualTo("100");
-        await("the new artifact on top").atMost(WAIT).until(() -> cardNames().get(0).equals(name));
-        String artifactId = cardAttribute(name, "data-artifact-id");
+        console.byId("upload-file").sendKeys(file.toString());
+        console.choose("upload-type", "text");
+        console.byId("upload-threads").sendKeys(thread);
+        console.submit("upload-form");
+        await("the upload's answer").atMost(WAIT).until(() -> console.text("upload-status").startsWith(name + ": pending"));
+        assertThat(console.byId("upload-progress").getDomProperty("value")).isEqualTo("100");
+        await("the new artifact on top").atMost(WAIT).until(() -> console.cardNames().get(0).equals(name));
+        String artifactId = console.cardAttribute(name, "data-artifact-id");
 
-        // The worker's job runs; the card and the upload's status show ready.
+        // The worker's job runs: its events reach the card and the upload's status line through the stream.
         String base = artifactsPath(space.spaceId());
         String jobId = as(space.apiKey()).get(base + "/" + artifactId + "/jobs").jsonPath().getString("data[0].id");
         fixtures.runJob(space.spaceId(), artifactId, jobId);
-        byId("reload-page").click();
-        await("ready").atMost(WAIT).until(() -> "ready".equals(cardAttribute(name, "data-status")));
-        assertThat(text("upload-status")).startsWith(name + ": pending").endsWith("ready (242.2 KiB)");
+        await("ready, live").atMost(WAIT).until(() -> "ready".equals(console.cardAttribute(name, "data-status")));
+        await("the status line").atMost(WAIT)
+                .until(() -> console.text("upload-status").equals(name + ": pending → processing → ready (242.2 KiB)"));
         screenshot();
 
         // The thread filter finds it alone.
-        byId("filter-thread").sendKeys(thread);
-        submit("filter-form");
-        await("filtered by thread").atMost(WAIT).until(() -> cardNames().equals(List.of(name)));
+        console.byId("filter-thread").sendKeys(thread);
+        console.submit("filter-form");
+        await("filtered by thread").atMost(WAIT).until(() -> console.cardNames().equals(List.of(name)));
 
         // Download: the browser saves the same bytes under the artifact's name.
-        cardButton("Download " + name).click();
+        console.cardButton("Download " + name).click();
         Path downloaded = chromium.downloads().resolve(name);
         await("the download").atMost(WAIT).until(() -> Files.isRegularFile(downloaded) && Files.size(downloaded) == bytes.length);
         assertThat(Files.readAllBytes(downloaded)).isEqualTo(bytes);
 
         // Delete, confirmed: the card goes and the artifact is deleted.
-        cardButton("Delete " + name).click();
+        console.cardButton("Delete " + name).click();
         await("the confirmation").atMost(WAIT).ignoreException(NoAlertPresentException.class)
                 .until(() -> browser.switchTo().alert() != null);
         browser.switchTo().alert().accept();
-        await("the card removed").atMost(WAIT).until(() -> cardNames().isEmpty());
+        await("the card removed").atMost(WAIT).until(() -> console.cardNames().isEmpty());
         assertThat(as(space.apiKey()).get(base + "/" + artifactId).jsonPath().getString("status")).isEqualTo("deleted");
 
         // At phone width nothing needs a sideways scroll.
         browser.manage().window().setSize(new Dimension(360, 800));
-        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        assertThat(console.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
 
         // Forget the key: the form is back and the tab keeps nothing.
-        byId("forget-key").click();
-        assertThat(byId("key-form").isDisplayed()).isTrue();
-        assertThat(byId("workspace").isDisplayed()).isFalse();
-        assertThat(script("return sessionStorage.length")).isEqualTo(0L);
-    }
-
-    private void enterKey(String spaceId, String apiKey) {
-        byId("space-id").clear();
-        byId("space-id").sendKeys(spaceId);
-        byId("api-key").clear();
-        byId("api-key").sendKeys(apiKey);
-        submit("key-form");
-    }
-
-    private void choose(String selectId, String value) {
-        byId(selectId).findElement(By.cssSelector("option[value='" + value + "']")).click();
-    }
-
-    private void submit(String formId) {
-        byId(formId).findElement(By.cssSelector("button[type='submit']")).click();
-    }
-
-    /** The names on the cards, read at once (the list may be redrawn between two WebDriver calls). */
-    @SuppressWarnings("unchecked")
-    private List<String> cardNames() {
-        return (List<String>) script("return [...document.querySelectorAll('#artifact-list > li h3')].map(h => h.textContent)");
-    }
-
-    /** An attribute of the card of the artifact named {@code name}, or null when there is no such card. */
-    private String cardAttribute(String name, String attribute) {
-        return (String) browser.executeScript("""
-                const card = [...document.querySelectorAll('#artifact-list > li')]
-                    .find(li => li.querySelector('h3').textContent === arguments[0]);
-                return card ? card.getAttribute(arguments[1]) : null;""", name, attribute);
-    }
-
-    /** A card's button, found by its accessible name ("Download report.txt"). */
-    private WebElement cardButton(String label) {
-        return browser.findElement(By.cssSelector("#artifact-list button[aria-label='" + label + "']"));
-    }
-
-    private WebElement byId(String id) {
-        return browser.findElement(By.id(id));
-    }
-
-    private String text(String id) {
-        return byId(id).getText();
-    }
-
-    private Object script(String script) {
-        return browser.executeScript(script);
+        console.byId("forget-key").click();
+        assertThat(console.byId("key-form").isDisplayed()).isTrue();
+        assertThat(console.byId("workspace").isDisplayed()).isFalse();
+        assertThat(console.script("return sessionStorage.length")).isEqualTo(0L);
     }
 
     /** The page from its top, at a laptop's size, as in the README. */
     private void screenshot() throws IOException {
         browser.manage().window().setSize(new Dimension(1100, 1250));
-        script("window.scrollTo(0, 0); document.activeElement.blur()");
+        console.script("window.scrollTo(0, 0); document.activeElement.blur()");
         byte[] png = browser.getScreenshotAs(OutputType.BYTES);
         Files.write(Path.of("target", "console.png"), png);
         String copy = System.getProperty("artifacts.console.screenshot", "");
