@@ -93,10 +93,10 @@ public class EventStreamResource {
                 .map(event -> sse.newEventBuilder()
                         .id(event.cursor().toString())
                         .name(event.eventType())
-                        .mediaType(MediaType.TEXT_PLAIN_TYPE)
                         .data(String.class, event.payload())
                         .build());
-        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(config.heartbeat())
+                .every(config.heartbeat())
                 .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         OutboundSseEvent hello = sse.newEventBuilder().comment("events of space " + space)
