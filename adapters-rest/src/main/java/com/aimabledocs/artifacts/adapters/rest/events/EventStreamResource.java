@@ -83,8 +83,7 @@ public class EventStreamResource {
         }
 
         Multi<JournaledEvent> history = history(principal, space, firstPage, live);
-        Multi<JournaledEvent> liveEvents = Multi.createFrom().<JournaledEvent>emitter(subscription::attach,
-                config.streamBuffer());
+        Multi<JournaledEvent> liveEvents = EventSubscription.live(subscription, config.streamBuffer());
         AtomicReference<EventCursor> lastSent = new AtomicReference<>(resumeAfter.orElse(null));
         Multi<OutboundSseEvent> events = Multi.createBy().concatenating().streams(history, liveEvents)
                 .select().where(filter)
