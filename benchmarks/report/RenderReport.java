@@ -353,6 +353,37 @@ public class RenderReport {
         return s.isEmpty() ? "" : fixed(num(s) * 1000, 0);
     }
 
+    /** Scenario 7: recorded only when it ran; the report leaves it out otherwise. */
+    private boolean hasStreams() {
+        return !all("streams.requested").isEmpty();
+    }
+
+    /** Nearest-rank percentile of the values of a key, as recorded; "" for none. */
+    private String percentile(String key, double p) {
+        List<String> sorted = new ArrayList<>(all(key));
+        if (sorted.isEmpty()) {
+            return "";
+        }
+        sorted.sort(Comparator.comparingDouble(RenderReport::num));
+        int rank = (int) Math.ceil(p / 100 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    private String streamsRatio(String p) {
+        return ratio(percentile("streams.latency.sse_ms", num(p)), percentile("streams.latency.kafka_ms", num(p)));
+    }
+
+    private String streamsRssGrowth() {
+        return calc(one("streams.rss_open"), one("streams.rss_before"), (a, b) -> a - b, 1);
+    }
+
+    /** "yes" when every stream answered 200 with its retry: line and was still open at the end of the hold. */
+    private String streamsAllConnected() {
+        String n = one("streams.requested");
+        boolean all = !n.isEmpty() && n.equals(one("streams.ok")) && n.equals(one("streams.still_open"));
+        return all ? "yes" : "**no**";
+    }
+
     // ------------------------------------------------------------------ the report
 
     private void p(String text) {
@@ -613,6 +644,9 @@ public class RenderReport {
                 startupApiMs(), median(workerMs), jvm, ratio(startupApiMs(), jvm), ratio(median(workerMs), jvm),
                 median(apiRss), median(workerRss), one("footprint.api_rss_end"), one("footprint.worker_rss_end"),
                 one("footprint.api_hwm_end"), one("footprint.worker_hwm_end")));
+        if (hasStreams()) {
+            streamsSection();
+        }
         if (analysis != null) {
             p("");
             out.append(analysis);
@@ -623,6 +657,82 @@ public class RenderReport {
         p("Every ratio of this run and whether its goal holds (the goals are reported, not enforced):");
         p("");
         summaryTable();
+    }
+
+    private void streamsSection() {
+        String n = one("streams.requested");
+        double hz = num(one("machine.clk_tck"));
+        String ok = one("streams.ok");
+        String openCpu = calc(one("streams.open_cpu_ticks"), ok, (t, k) -> t * 1000 / hz / k, 2);
+        List<String> holdTicks = all("streams.hold_cpu_ticks");
+        List<String> holdMs = all("streams.hold_ms");
+        List<String> halves = new ArrayList<>();
+        for (int i = 0; i < Math.min(holdTicks.size(), holdMs.size()); i++) {
+            halves.add(calc(holdTicks.get(i), holdMs.get(i), (t, ms) -> t / hz / (ms / 1000) * 100, 1));
+        }
+        String idleCpu = String.join(" %, then ", halves);
+        String openS = calc(one("streams.open_ms"), "1000", (a, b) -> a / b, 1);
+        p("""
+
+                ## 7. Event streams
+
+                `benchmarks/EventStreams.java` (compiled by `./bench` like `GenerateLoad.java`). **Idle streams:** %1$s streams of the
+                seeded space (`GET /v1/spaces/{space}/events` with `X-API-Key`), opened by one client JVM on plain NIO sockets (at
+                most 200 waiting for their answer at a time), each checked to answer `200` and to send its opening `retry:` line,
+                then held open %2$s s with no event in the space (and no heartbeat: one comes after 15 s of silence), then closed.
+                The API runs with `%3$s`. Its RSS (`VmRSS`) is read before opening, at the end of the hold and 2 s after closing,
+                its peak (`VmHWM`) after resetting it just before opening, its CPU (`/proc/<pid>/stat`) while opening and while
+                holding. The client runs on the same cores.
+
+                | | |
+                |---|---|
+                | streams opened at once | %1$s |
+                | answered `200` with `retry:`, and still open at the end of the hold | %4$s (%5$s; still open: %6$s) |
+                | time to open them all | %7$s s |
+                | API RSS before / with the streams open / growth | %8$s MB / %9$s MB / **+%10$s MB** |
+                | API peak RSS while they were open (VmHWM) | %11$s MB |
+                | API RSS 2 s after closing them | %12$s MB |
+                | API CPU to open them | %13$s ms per stream |
+                | API CPU while they are open and idle, first and second half of the hold | %14$s %% of one core |""".formatted(n, one("streams.hold_seconds"),
+                one("config.api_java_opts"), streamsAllConnected(), ok + " of " + n + "; refused: " + one("streams.non200")
+                        + ", no `retry:`: " + one("streams.no_retry") + ", failed: " + one("streams.failed"),
+                one("streams.still_open"), openS, one("streams.rss_before"), one("streams.rss_open"), streamsRssGrowth(),
+                one("streams.rss_peak"), one("streams.rss_after"), openCpu, idleCpu));
+        String samples = Integer.toString(all("streams.latency.sse_ms").size());
+        p("""
+
+                **Event latency:** with one stream of the space open (`types=job.succeeded`) and, in the same client, a consumer
+                of `artifacts.events.v1` reading from its end, generate jobs (1 KB) are posted one at a time, each after a random
+                pause of 0 to 250 ms (so that the commits fall at random points of the API's journal poll, not in step with it),
+                each waiting for its `job.succeeded` on both. The time is the arrival minus the event's `occurred_at`: the worker
+                stamps it as it marks the job succeeded, in that transaction, just before the commit, with microsecond precision,
+                and the client reads the same machine's clock, so each figure includes that commit and is slightly pessimistic
+                for "committed → arrival". On the stream's path the committed event waits for the API's journal poll
+                (`ARTIFACTS_EVENTS_POLL_INTERVAL=%1$s`; half of it on average), then is handed to the stream and written; on
+                Kafka's, the outbox relay sends it and the consumer fetches it. Both are the same events. The third row is Kafka's
+                own produce→consume of the same records: the arrival minus the record's timestamp (set by the relay's producer;
+                milliseconds).
+
+                | the same `job.succeeded` events | samples | p50 ms | p99 ms |
+                |---|---|---|---|
+                | committed → arrival on the stream (SSE) | %2$s | %3$s | %4$s |
+                | committed → arrival on the Kafka consumer | %2$s | %5$s | %6$s |
+                | Kafka produce → consume of the same records | %2$s | %7$s | %8$s |""".formatted(
+                one("streams.poll_interval"), samples, percentile("streams.latency.sse_ms", 50),
+                percentile("streams.latency.sse_ms", 99), percentile("streams.latency.kafka_ms", 50),
+                percentile("streams.latency.kafka_ms", 99), percentile("streams.latency.kafka_hop_ms", 50),
+                percentile("streams.latency.kafka_hop_ms", 99)));
+        if (!genLow(1024, "kafka.p50").isEmpty()) {
+            p("| Kafka's `EndToEndLatency`, 1 KB, acks=all (scenario 4, median of its rounds) | | " + genLow(1024, "kafka.p50")
+                    + " | " + genLow(1024, "kafka.p99") + " |");
+        }
+        p("| **ratio stream / Kafka consumer** | | **" + streamsRatio("50") + "** | " + streamsRatio("99") + " |");
+        String missed = one("streams.latency.missed");
+        String errors = one("streams.latency.errors");
+        if (num(missed) > 0 || num(errors) > 0) {
+            p("");
+            p("Jobs left out: " + missed + " whose event did not arrive on both within 60 s, " + errors + " failed POSTs.");
+        }
     }
 
     private static String at(List<String> values, int i) {
@@ -682,6 +792,12 @@ public class RenderReport {
         String jvm = jvmMs();
         p("| 6. time to ready / bare JVM start: API, worker | " + ratio(startupApiMs(), jvm) + ", "
                 + ratio(median("startup.worker.ready_ms"), jvm) + " | (none) | – |");
+        if (hasStreams()) {
+            p("| 7. event streams: job.succeeded committed → arrival, on a stream / on the Kafka consumer (p50) | "
+                    + streamsRatio("50") + " (p99: " + streamsRatio("99") + "; " + one("streams.requested")
+                    + " idle streams on one API: all connected " + streamsAllConnected() + ", API RSS +"
+                    + streamsRssGrowth() + " MB) | (none) | – |");
+        }
     }
 
     // ------------------------------------------------------------------ the plots' data

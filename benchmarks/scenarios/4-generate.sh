@@ -11,10 +11,6 @@ if [[ ! -f $TOOLS_LIB/kafka-tools-4.4.0.jar ]]; then
 fi
 mkdir -p "$W/classes"
 "$JAVAC" -nowarn -d "$W/classes" -cp "$KAFKA_LIB/*" benchmarks/GenerateLoad.java
-cat >"$W/log4j2.xml" <<'EOF'
-<Configuration status="error"><Appenders><Console name="c" target="SYSTEM_ERR"><PatternLayout pattern="%m%n"/></Console></Appenders>
-<Loggers><Root level="error"><AppenderRef ref="c"/></Root></Loggers></Configuration>
-EOF
 # stderr and the BENCH lines both go to the generate log, appended
 # shellcheck disable=SC2094
 gen() { # args for GenerateLoad

@@ -38,7 +38,7 @@ class CorsApiTest {
         assertThat(response.header("Access-Control-Allow-Methods"))
                 .contains("GET", "HEAD", "POST", "DELETE", "PATCH", "OPTIONS");
         assertThat(response.header("Access-Control-Allow-Headers").toLowerCase())
-                .contains("x-api-key", "idempotency-key", "content-type", "range", "if-none-match");
+                .contains("x-api-key", "idempotency-key", "content-type", "range", "if-none-match", "last-event-id");
         assertThat(response.header("Access-Control-Max-Age")).isNotBlank();
         assertThat(response.header("WWW-Authenticate")).as("no API-key challenge on a preflight").isNull();
 

@@ -83,8 +83,7 @@ public class EventStreamResource {
         }
 
         Multi<JournaledEvent> history = history(principal, space, firstPage, live);
-        Multi<JournaledEvent> liveEvents = Multi.createFrom().<JournaledEvent>emitter(subscription::attach,
-                config.streamBuffer());
+        Multi<JournaledEvent> liveEvents = EventSubscription.live(subscription, config.streamBuffer());
         AtomicReference<EventCursor> lastSent = new AtomicReference<>(resumeAfter.orElse(null));
         Multi<OutboundSseEvent> events = Multi.createBy().concatenating().streams(history, liveEvents)
                 .select().where(filter)
@@ -93,10 +92,10 @@ public class EventStreamResource {
                 .map(event -> sse.newEventBuilder()
                         .id(event.cursor().toString())
                         .name(event.eventType())
-                        .mediaType(MediaType.TEXT_PLAIN_TYPE)
                         .data(String.class, event.payload())
                         .build());
-        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(config.heartbeat())
+                .every(config.heartbeat())
                 .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         OutboundSseEvent hello = sse.newEventBuilder().comment("events of space " + space)

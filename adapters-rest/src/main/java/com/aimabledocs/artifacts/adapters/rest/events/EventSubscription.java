@@ -1,6 +1,7 @@
 package com.aimabledocs.artifacts.adapters.rest.events;
 
 import com.aimabledocs.artifacts.domain.event.JournaledEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -25,8 +26,13 @@ final class EventSubscription {
         this.bound = bound;
     }
 
-    boolean wants(JournaledEvent event) {
-        return wanted.test(event);
+    /**
+     * The live events of {@code subscription} as a stream that holds at most {@code bound} events its client has
+     * not taken yet, and fails past that (Mutiny's overflow buffer), so that a slow client is cut off and resumes
+     * from its cursor instead of making this process buffer without limit.
+     */
+    static Multi<JournaledEvent> live(EventSubscription subscription, int bound) {
+        return Multi.createFrom().<JournaledEvent>emitter(subscription::attach).onOverflow().buffer(bound);
     }
 
     /** A live event of this stream's space, in journal order. */
