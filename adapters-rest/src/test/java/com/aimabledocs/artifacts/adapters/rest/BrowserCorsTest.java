@@ -3,8 +3,6 @@ package com.aimabledocs.artifacts.adapters.rest;
 import static com.aimabledocs.artifacts.adapters.rest.ApiTestSupport.bootstrapKey;
 import static com.aimabledocs.artifacts.adapters.rest.ApiTestSupport.bootstrapSpace;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,87 +10,53 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * CORS as a browser sees it: Debian's headless Chromium loads a page from another origin (a small server on
  * 127.0.0.1) whose script calls the API on http://localhost, and the test reads what the script could read.
  * A page on an origin that is not allowed must not get an answer at all.
  *
- * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (Debian packages chromium and
- * chromium-driver; deploy/local/ensure-tools installs them for ./test). It is skipped only when they are
- * missing and ARTIFACTS_BROWSER_TESTS_OPTIONAL=true; otherwise a missing browser fails the test.
+ * <p>The browser: {@link HeadlessChromium} (Debian's chromium and chromedriver).
  */
 @QuarkusTest
 class BrowserCorsTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     TestFixtures fixtures;
 
     private HttpServer pages;
+    private HeadlessChromium chromium;
     private ChromeDriver browser;
-    private Path profile;
 
     @BeforeEach
     void startBrowserAndPageServer() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        assumeTrue(present || !"true".equalsIgnoreCase(System.getenv("ARTIFACTS_BROWSER_TESTS_OPTIONAL")),
-                "chromium is not installed and ARTIFACTS_BROWSER_TESTS_OPTIONAL=true");
-        if (!present) {
-            fail("/usr/bin/chromium and /usr/bin/chromedriver are needed (apt-get install chromium chromium-driver, "
-                    + "or deploy/local/ensure-tools --browser); set ARTIFACTS_BROWSER_TESTS_OPTIONAL=true to skip");
-        }
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
         pages = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         pages.start();
-
-        // No Selenium Manager: the driver and the browser are Debian's, nothing is downloaded.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("artifacts-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
     @AfterEach
     void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
         if (pages != null) {
             pages.stop(0);
         }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
