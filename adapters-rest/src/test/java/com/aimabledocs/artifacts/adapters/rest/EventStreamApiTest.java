@@ -121,7 +121,7 @@ class EventStreamApiTest {
         var space = fixtures.newSpace(Scope.ARTIFACTS_READ, Scope.ARTIFACTS_WRITE);
         Generating.generateAndRun(fixtures, space, "expired.txt");
         Map<String, Integer> expected = Map.of("after=not-a-cursor", 400, "types=artifact.exploded", 400,
-                "after=0-0", 410);
+                "after=0-0", 410, "after=", 400, "types=", 400, "thread_id=", 400, "after=1-1&after=2-2", 400);
         for (var refusal : expected.entrySet()) {
             try (SseClient stream = SseClient.open(events(space.spaceId(), refusal.getKey()),
                     Map.of("X-API-Key", space.apiKey()))) {

@@ -81,18 +81,30 @@ class OpenApiDocumentTest {
         assertThat(documented).as("documented operations without a resource method").isSubsetOf(implemented);
     }
 
-    private static List<Class<?>> resources() {
+    /** Every class of the API's code with a JAX-RS {@code @Path}: found on disk, so a new resource cannot be forgotten. */
+    private static List<Class<?>> resources() throws IOException {
+        java.nio.file.Path classes;
+        try {
+            classes = java.nio.file.Path.of(ApiConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
         List<Class<?>> resources = new ArrayList<>();
-        for (String name : List.of("artifact.ArtifactQueryResource", "artifact.DeleteArtifactResource",
-                "download.DownloadResource", "generate.GenerateResource", "admin.SpaceResource", "admin.ApiKeyResource",
-                "http.MethodNotAllowedRoutes")) {
-            try {
-                resources.add(Class.forName(OpenApiDocumentTest.class.getPackageName() + "." + name));
-            } catch (ClassNotFoundException absent) {
-                // not every resource exists in every version of the API
+        try (var files = Files.walk(classes)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.')
+                        .replaceAll("\\.class$", "");
+                try {
+                    Class<?> type = Class.forName(name, false, OpenApiDocumentTest.class.getClassLoader());
+                    if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                        resources.add(type);
+                    }
+                } catch (ClassNotFoundException | LinkageError unloadable) {
+                    // not a class of this module's API
+                }
             }
         }
-        assertThat(resources).isNotEmpty();
+        assertThat(resources).extracting(Class::getSimpleName).contains("ArtifactQueryResource", "EventStreamResource");
         return resources;
     }
 

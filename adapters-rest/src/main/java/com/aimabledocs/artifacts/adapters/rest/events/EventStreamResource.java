@@ -7,6 +7,7 @@ import com.aimabledocs.artifacts.application.port.in.ReadSpaceEventsQuery;
 import com.aimabledocs.artifacts.domain.access.Principal;
 import com.aimabledocs.artifacts.domain.event.EventCursor;
 import com.aimabledocs.artifacts.domain.event.JournaledEvent;
+import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.List;
@@ -66,6 +68,7 @@ public class EventStreamResource {
         Principal principal = ApiKeyFilter.principalOf(request);
         SpaceId space = SpaceId.parse(spaceId);
         readEvents.authorize(principal, space);
+        requireValues(request.getUriInfo().getQueryParameters(), "after", "artifact_id", "thread_id", "types");
         StreamFilter filter = StreamFilter.parse(artifactId, threadId, types);
         Optional<EventCursor> resumeAfter = Optional.ofNullable(lastEventId != null ? lastEventId : after)
                 .map(EventCursor::parse);
@@ -103,6 +106,19 @@ public class EventStreamResource {
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(hello),
                         Multi.createBy().merging().streams(events, heartbeats))
                 .onTermination().invoke(() -> feed.unregister(space, subscription));
+    }
+
+    /**
+     * A filter or cursor given empty ({@code ?after=}) or twice is refused: read as absent, it would open a stream
+     * that is not the one asked for.
+     */
+    private static void requireValues(MultivaluedMap<String, String> query, String... names) {
+        for (String name : names) {
+            List<String> values = query.get(name);
+            if (values != null && (values.size() != 1 || values.get(0) == null || values.get(0).isBlank())) {
+                throw new InvalidValueException(name, name + " must be given once, with a value");
+            }
+        }
     }
 
     /**
