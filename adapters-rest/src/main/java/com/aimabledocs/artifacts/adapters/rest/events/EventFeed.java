@@ -77,11 +77,6 @@ public class EventFeed {
         });
     }
 
-    /** The open streams of this process, for the metrics. */
-    int openStreams() {
-        return bySpace.values().stream().mapToInt(Set::size).sum();
-    }
-
     private void pollSafely() {
         try {
             poll();
