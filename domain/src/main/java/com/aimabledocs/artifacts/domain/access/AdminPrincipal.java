@@ -10,9 +10,14 @@ import java.util.Objects;
  * @param credential the first 8 hex characters of the matched credential's hash, to tell in logs which of
  *                   several configured credentials (during a rotation) was used; reveals nothing usable
  */
-public record AdminPrincipal(String credential) {
+public record AdminPrincipal(String credential) implements Caller {
 
     public AdminPrincipal {
         Objects.requireNonNull(credential, "credential");
+    }
+
+    /** An admin may act on every space, with every scope. */
+    @Override
+    public void authorize(com.aimabledocs.artifacts.domain.space.SpaceId space, Scope scope) {
     }
 }

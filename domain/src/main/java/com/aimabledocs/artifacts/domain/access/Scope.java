@@ -6,7 +6,9 @@ import java.util.Arrays;
 /** What an API key may do in its space. */
 public enum Scope {
     ARTIFACTS_READ("artifacts:read"),
-    ARTIFACTS_WRITE("artifacts:write");
+    ARTIFACTS_WRITE("artifacts:write"),
+    /** Register, change and delete the space's webhook endpoints and read their delivery logs. */
+    WEBHOOKS_MANAGE("webhooks:manage");
 
     private final String wireName;
 
