@@ -83,6 +83,7 @@ class TargetPolicyTest {
             "169.254.169.254, cloud metadata",
             "100.100.100.200, cloud metadata",
             "fd00:ec2::254, cloud metadata",
+            "fd00:ec2::23, cloud metadata",
             "64:ff9b::a9fe:a9fe, cloud metadata",
             "169.254.1.1, link-local",
             "fe80::1, link-local",
