@@ -40,6 +40,14 @@ public interface WebhookDispatchConfig {
     @WithDefault("500ms")
     Duration pollEvery();
 
+    /** How long the delivery log keeps a delivery after it ended; then it is purged with its attempts. */
+    @WithDefault("30d")
+    java.time.Duration logRetention();
+
+    /** How often the purge of the delivery log runs. */
+    @WithDefault("10m")
+    java.time.Duration purgeEvery();
+
     /** Added to the timeout to make a claim's lease: a delivery whose worker died is sent again that much later. */
     @WithDefault("30s")
     Duration claimMargin();

@@ -1,8 +1,10 @@
 package com.aimabledocs.artifacts.worker;
 
 import com.aimabledocs.artifacts.application.port.in.DeliverWebhooksUseCase;
+import com.aimabledocs.artifacts.application.port.in.PurgeWebhookDeliveriesUseCase;
 import com.aimabledocs.artifacts.application.port.in.RecordWebhookEventUseCase;
 import com.aimabledocs.artifacts.application.service.DeliverWebhooksService;
+import com.aimabledocs.artifacts.application.service.PurgeWebhookDeliveriesService;
 import com.aimabledocs.artifacts.application.service.RecordWebhookEventService;
 import com.aimabledocs.artifacts.domain.port.Clock;
 import com.aimabledocs.artifacts.domain.port.IdGenerator;
@@ -33,6 +35,13 @@ public class WebhookWiring {
                                                  Clock clock, IdGenerator ids, RetrySchedule schedule) {
         return new RecordWebhookEventService(endpoints, deliveries, unitOfWork, clock, ids, schedule,
                 () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    @Produces
+    @ApplicationScoped
+    PurgeWebhookDeliveriesUseCase purgeWebhookDeliveries(WebhookDeliveryRepository deliveries, UnitOfWork unitOfWork,
+                                                         Clock clock, WebhookDispatchConfig config) {
+        return new PurgeWebhookDeliveriesService(deliveries, unitOfWork, clock, config.logRetention());
     }
 
     @Produces

@@ -200,6 +200,16 @@ public class JdbcWebhookDeliveryRepository implements WebhookDeliveryRepository 
                 JdbcTimes.timestamp(now), endpointId.value());
     }
 
+    @Override
+    public int purgeEndedBefore(Instant cutoff, int limit) {
+        return update("purge ended webhook deliveries", """
+                with batch as materialized (
+                    select id from webhook_deliveries where status <> 'pending' and updated_at < ?
+                    order by updated_at limit ? for update skip locked)
+                delete from webhook_deliveries d using batch b where d.id = b.id""",
+                JdbcTimes.timestamp(cutoff), limit);
+    }
+
     /** The same rows {@link #claimDue} would take first, ignoring claims in progress. */
     @Override
     public Optional<Instant> oldestDue(Instant now) {

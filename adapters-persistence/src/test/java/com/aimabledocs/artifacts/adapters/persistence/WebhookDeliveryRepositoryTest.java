@@ -335,6 +335,25 @@ class WebhookDeliveryRepositoryTest {
     }
 
     @Test
+    void givenEndedAndPendingDeliveries_purgeEndedBefore_deletesOnlyThoseThatEndedBeforeTheCutoff() {
+        WebhookEndpoint endpoint = endpoint(true);
+        WebhookDelivery ended = succeeded(delivery(endpoint, "evt-old", NOW));
+        WebhookDelivery pending = delivery(endpoint, "evt-pending", NOW);
+        WebhookDelivery endedLater = delivery(endpoint, "evt-late", NOW).abandon(T0.plusSeconds(3600));
+        addAll(ended, pending, endedLater);
+        unitOfWork.inTransaction(() -> deliveries.addAttempt(new DeliveryAttempt(ended.id(), 1, T0, Duration.ofMillis(5),
+                Optional.of(200), Optional.empty(), Optional.empty())));
+
+        assertThat(unitOfWork.inTransaction(() -> deliveries.purgeEndedBefore(T0.plusSeconds(60), 1000))).isPositive();
+
+        assertThat(find(ended)).isEmpty();
+        assertThat(unitOfWork.inTransaction(() -> deliveries.attemptsOf(List.of(ended.id()))).get(ended.id()))
+                .isNullOrEmpty();
+        assertThat(find(pending)).contains(pending);
+        assertThat(find(endedLater)).contains(endedLater);
+    }
+
+    @Test
     void givenDeliveries_oldestDue_isTheEarliestDueTimeOfAnEnabledEndpoint() {
         assertThat(unitOfWork.inTransaction(() -> deliveries.oldestDue(NOW))).isEmpty();
         WebhookEndpoint endpoint = endpoint(true);

@@ -45,6 +45,12 @@ public interface WebhookDeliveryRepository {
     /** Ends every pending delivery of the endpoint as failed (it was disabled); returns how many. */
     int abandonPending(WebhookEndpointId endpointId, Instant now);
 
+    /**
+     * Deletes at most {@code limit} deliveries that ended (succeeded or failed) before {@code cutoff}, with their
+     * attempts, and returns how many; pending ones are never touched. Concurrent purges take disjoint rows.
+     */
+    int purgeEndedBefore(Instant cutoff, int limit);
+
     /** When the longest-waiting pending delivery became due, if any is due at {@code now}. */
     Optional<Instant> oldestDue(Instant now);
 }
