@@ -14,14 +14,15 @@ import java.util.Optional;
  * then, so a DNS answer that changes after registration (DNS rebinding) gains nothing.
  *
  * <p>Always refused: link-local addresses (169.254.0.0/16, fe80::/10), which include the cloud metadata
- * services (169.254.169.254, fd00:ec2::254, 100.100.100.200), multicast, unspecified, broadcast and reserved
+ * services (169.254.169.254, fd00:ec2::254, 100.100.100.200, and AWS's pod identity agent fd00:ec2::23), multicast, unspecified, broadcast and reserved
  * ranges. Refused unless {@code allowPrivate} (for development): {@code http}, loopback, private (RFC 1918,
  * unique local fc00::/7), shared (100.64.0.0/10).
  */
 public record TargetPolicy(boolean allowPrivate) {
 
     private static final List<byte[]> METADATA = List.of(
-            bytes("169.254.169.254"), bytes("100.100.100.200"), bytes("fd00:ec2::254"));
+            bytes("169.254.169.254"), bytes("100.100.100.200"), bytes("fd00:ec2::254"), bytes("fd00:ec2::23"),
+            bytes("169.254.170.23"));
 
     /** Checks the URL's scheme (https unless private targets are allowed). */
     public void checkScheme(WebhookUrl url) {

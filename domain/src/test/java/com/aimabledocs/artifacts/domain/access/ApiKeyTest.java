@@ -37,7 +37,7 @@ class ApiKeyTest {
 
         assertThat(principal.keyId()).isEqualTo(KEY_ID);
         assertThat(principal.spaceId()).isEqualTo(DEFAULT_SPACE);
-        assertThat(principal.scopes()).containsExactlyInAnyOrder(Scope.ARTIFACTS_READ, Scope.ARTIFACTS_WRITE);
+        assertThat(principal.scopes()).containsExactlyInAnyOrder(Scope.values());
     }
 
     @Test

@@ -67,7 +67,8 @@ public final class AsyncApiContract {
     public enum Channel {
         GENERATION_REQUESTS("generationRequests"),
         LIFECYCLE_EVENTS("lifecycleEvents"),
-        DEAD_LETTERS("deadLetters");
+        DEAD_LETTERS("deadLetters"),
+        WEBHOOK_DELIVERIES("webhookDeliveries");
 
         private final String id;
 

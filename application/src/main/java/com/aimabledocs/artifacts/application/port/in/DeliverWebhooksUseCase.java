@@ -16,6 +16,15 @@ public interface DeliverWebhooksUseCase {
 
     Collection<WebhookDelivery> claim(int limit, Collection<WebhookEndpointId> skip);
 
+    /**
+     * Gives back claimed deliveries this replica will not attempt now (their endpoint is at its concurrency
+     * limit here): due again as they were before the claim.
+     */
+    void release(Collection<WebhookDelivery> claimed);
+
+    /** When the longest-waiting due delivery became due (the dispatcher's lag), if one is due now. */
+    Optional<java.time.Instant> oldestDue();
+
     /** What one attempt did; empty when the delivery was no longer there to attempt (endpoint deleted, disabled). */
     Optional<Attempted> attempt(WebhookDelivery claimed);
 

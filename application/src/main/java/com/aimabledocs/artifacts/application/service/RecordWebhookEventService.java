@@ -1,0 +1,31 @@
+package com.aimabledocs.artifacts.application.service;
+
+import com.aimabledocs.artifacts.application.port.in.RecordWebhookEventUseCase;
+import com.aimabledocs.artifacts.domain.port.Clock;
+import com.aimabledocs.artifacts.domain.port.IdGenerator;
+import com.aimabledocs.artifacts.domain.port.UnitOfWork;
+import com.aimabledocs.artifacts.domain.port.WebhookDeliveryRepository;
+import com.aimabledocs.artifacts.domain.port.WebhookEndpointRepository;
+import com.aimabledocs.artifacts.domain.webhook.RetrySchedule;
+import com.aimabledocs.artifacts.domain.webhook.WebhookEvent;
+import java.util.function.DoubleSupplier;
+
+public final class RecordWebhookEventService implements RecordWebhookEventUseCase {
+
+    private final WebhookFanOut fanOut;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public RecordWebhookEventService(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
+                                     UnitOfWork unitOfWork, Clock clock, IdGenerator ids, RetrySchedule schedule,
+                                     DoubleSupplier random) {
+        this.fanOut = new WebhookFanOut(endpoints, deliveries, ids, schedule, random);
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public int record(WebhookEvent event) {
+        return unitOfWork.inTransaction(() -> fanOut.owe(event, clock.now()));
+    }
+}
