@@ -24,20 +24,6 @@ public interface ApiConfig {
 
     Events events();
 
-    Webhooks webhooks();
-
-    /** The management of webhook endpoints (the worker sends the deliveries). */
-    interface Webhooks {
-
-        /** How many endpoints one space may have. */
-        @WithDefault("50")
-        int maxEndpointsPerSpace();
-
-        /** How long a rotated-out secret keeps signing beside the new one. */
-        @WithDefault("24h")
-        Duration secretRotationOverlap();
-    }
-
     interface Events {
 
         /** How long lifecycle events are kept for streams to resume from; an older cursor gets 410. */

@@ -1,6 +1,5 @@
 package com.aimabledocs.artifacts.adapters.rest.webhook;
 
-import com.aimabledocs.artifacts.adapters.rest.ApiConfig;
 import com.aimabledocs.artifacts.application.port.in.ChangeWebhookEndpointUseCase;
 import com.aimabledocs.artifacts.application.port.in.DeleteWebhookEndpointUseCase;
 import com.aimabledocs.artifacts.application.port.in.GetWebhookEndpointQuery;
@@ -30,22 +29,33 @@ import com.aimabledocs.artifacts.domain.webhook.TargetPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.security.SecureRandom;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The webhook management use cases, built from the ports the adapters provide: the repositories
- * (adapters-persistence), the {@link HostResolver} and {@link TargetPolicy} (adapters-webhooks).
+ * (adapters-persistence), the {@link HostResolver} and {@link TargetPolicy} (adapters-webhooks). Its settings are
+ * single properties, not a group of {@code ApiConfig}: other modules read other keys under
+ * {@code artifacts.webhooks}, which a mapping of that prefix would refuse as unknown.
  */
 @ApplicationScoped
 public class WebhookWiring {
+
+    /** How many endpoints one space may have. */
+    @ConfigProperty(name = "artifacts.webhooks.max-endpoints-per-space", defaultValue = "50")
+    int maxEndpointsPerSpace;
+
+    /** How long a rotated-out secret keeps signing beside the new one. */
+    @ConfigProperty(name = "artifacts.webhooks.secret-rotation-overlap", defaultValue = "24h")
+    Duration secretRotationOverlap;
 
     @Produces
     @ApplicationScoped
     RegisterWebhookEndpointUseCase registerWebhookEndpoint(SpaceRepository spaces, WebhookEndpointRepository endpoints,
                                                            UnitOfWork unitOfWork, Clock clock, IdGenerator ids,
-                                                           HostResolver resolver, TargetPolicy policy,
-                                                           ApiConfig config) {
+                                                           HostResolver resolver, TargetPolicy policy) {
         return new RegisterWebhookEndpointService(spaces, endpoints, unitOfWork, clock, ids, resolver, policy,
-                new SecureRandom(), config.webhooks().maxEndpointsPerSpace());
+                new SecureRandom(), maxEndpointsPerSpace);
     }
 
     @Produces
@@ -80,9 +90,9 @@ public class WebhookWiring {
     @Produces
     @ApplicationScoped
     RotateWebhookSecretUseCase rotateWebhookSecret(SpaceRepository spaces, WebhookEndpointRepository endpoints,
-                                                   UnitOfWork unitOfWork, Clock clock, ApiConfig config) {
+                                                   UnitOfWork unitOfWork, Clock clock) {
         return new RotateWebhookSecretService(spaces, endpoints, unitOfWork, clock, new SecureRandom(),
-                config.webhooks().secretRotationOverlap());
+                secretRotationOverlap);
     }
 
     @Produces
