@@ -56,7 +56,7 @@ class AdapterIndependenceTest {
                 .map(c -> c.getPackageName().substring(ADAPTERS.length() + 1).split("\\.")[0])
                 .collect(Collectors.toSet());
 
-        assertThat(adapters).containsExactlyInAnyOrder("rest", "persistence", "storage", "messaging");
+        assertThat(adapters).containsExactlyInAnyOrder("rest", "persistence", "storage", "messaging", "webhooks");
         assertThat(production.contain(ADAPTERS + ".persistence.PanacheOutbox")).isTrue();
         assertThat(production.contain(ADAPTERS + ".messaging.OutboxRelay")).isTrue();
         assertThat(production.stream()).as("no test class slipped in")

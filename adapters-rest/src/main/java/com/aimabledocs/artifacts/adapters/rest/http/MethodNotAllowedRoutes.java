@@ -1,6 +1,7 @@
 package com.aimabledocs.artifacts.adapters.rest.http;
 
 import com.aimabledocs.artifacts.adapters.rest.auth.AdminOnly;
+import com.aimabledocs.artifacts.adapters.rest.auth.AdminOrSpaceKey;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -14,7 +15,8 @@ import jakarta.ws.rs.core.Response;
  * RESTEasy Reactive tries the next class path that matches, {@code /v1/spaces} (which it shares with
  * SpaceResource); without a route of its own on that path it would end in 404. With these it answers 405 for
  * another method, and 404 for a GET of a path no resource has, after authenticating it like its neighbours:
- * an API key below {@code artifacts}, the admin credential below {@code api-keys}.
+ * an API key below {@code artifacts}, the admin credential below {@code api-keys}, either below
+ * {@code webhook-endpoints}.
  */
 @Path("/v1/spaces")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +32,13 @@ public class MethodNotAllowedRoutes {
     @AdminOnly
     @Path("{space_id}/{collection: api-keys}{rest: (/.*)?}")
     public Response belowApiKeys() {
+        throw new NotFoundException();
+    }
+
+    @GET
+    @AdminOrSpaceKey
+    @Path("{space_id}/{collection: webhook-endpoints}{rest: (/.*)?}")
+    public Response belowWebhookEndpoints() {
         throw new NotFoundException();
     }
 }

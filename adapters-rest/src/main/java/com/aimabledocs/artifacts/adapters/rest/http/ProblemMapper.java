@@ -15,6 +15,9 @@ import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import com.aimabledocs.artifacts.domain.shared.NotFoundException;
 import com.aimabledocs.artifacts.domain.shared.UnavailableException;
 import com.aimabledocs.artifacts.application.port.in.ContentDigestMismatchException;
+import com.aimabledocs.artifacts.domain.webhook.WebhookEndpointDisabledException;
+import com.aimabledocs.artifacts.domain.webhook.WebhookEndpointLimitException;
+import com.aimabledocs.artifacts.domain.webhook.WebhookTargetRefusedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -147,14 +150,15 @@ public class ProblemMapper {
             return 404;
         }
         if (e instanceof ArtifactNotDownloadableException || e instanceof IdempotencyKeyInUseException
-                || e instanceof IllegalTransitionException || e instanceof ConcurrentUpdateException) {
+                || e instanceof IllegalTransitionException || e instanceof ConcurrentUpdateException
+                || e instanceof WebhookEndpointDisabledException || e instanceof WebhookEndpointLimitException) {
             return 409;
         }
         if (e instanceof ArtifactGoneException || e instanceof CursorExpiredException) {
             return 410;
         }
         if (e instanceof IdempotencyKeyReusedException || e instanceof ContentDigestMismatchException
-                || e instanceof MediaTypeMismatchException) {
+                || e instanceof MediaTypeMismatchException || e instanceof WebhookTargetRefusedException) {
             return 422;
         }
         if (e instanceof UnavailableException) {
