@@ -38,7 +38,7 @@ public record TargetPolicy(boolean allowPrivate) {
         }
         for (InetAddress address : addresses) {
             refusal(address).ifPresent(kind -> {
-                throw WebhookTargetRefusedException.forbiddenAddress(host, address.getHostAddress(), kind);
+                throw WebhookTargetRefusedException.forbiddenAddress(host, kind);
             });
         }
     }

@@ -17,9 +17,10 @@ public final class WebhookTargetRefusedException extends DomainException {
                 "webhook URLs must use https (http is allowed only when private targets are allowed, for development)");
     }
 
-    public static WebhookTargetRefusedException forbiddenAddress(String host, String address, String kind) {
+    /** The address itself is not named: registration must not become a way to learn what internal names resolve to. */
+    public static WebhookTargetRefusedException forbiddenAddress(String host, String kind) {
         return new WebhookTargetRefusedException("webhook_target_forbidden",
-                "the host " + host + " resolves to " + address + ", a " + kind
+                "the host " + host + " resolves to a " + kind
                         + " address; webhooks are only sent to public addresses");
     }
 

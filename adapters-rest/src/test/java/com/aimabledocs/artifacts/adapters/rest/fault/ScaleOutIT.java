@@ -47,7 +47,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * stack (ports 27432/27092/27093/27000, apart from the fault tests'). One generate request is one trace
  * across API, outbox, Kafka and worker; a burst spread over both APIs is processed by both workers, each
  * job once, and the outbox relays (every replica runs one over the shared outbox table) publish each request
- * once.
+ * once; with a webhook endpoint registered, the two workers' dispatchers deliver each artifact.ready once to a
+ * healthy receiver, signed so that the Standard Webhooks reference library accepts it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
@@ -61,11 +62,17 @@ class ScaleOutIT {
     private static Instance worker1;
     private static Instance worker2;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String ADMIN_KEY = "adm_scale_0123456789abcdef0123456789abcdef";
+    private static WebhookSink sink;
 
     @BeforeAll
     static void startTwoOfEach() throws Exception {
         env = new FaultEnvironment("scale-out", "27432", "27092", "27093", "27000");
         env.setAppEnv("ARTIFACTS_LOG_JSON", "true"); // production's log format: MDC fields as JSON fields
+        env.setAppEnv("ARTIFACTS_ADMIN_KEY_SHA256", sha256Hex(ADMIN_KEY));
+        env.setAppEnv("ARTIFACTS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true"); // the receiver is on 127.0.0.1
+        env.setAppEnv("ARTIFACTS_WEBHOOKS_ENCRYPTION_KEY", "c2NhbGUtb3V0LXRlc3Qtd2ViaG9vay1rZXktMzItYg==");
+        sink = new WebhookSink();
         createRequestsTopic(3);
         api1 = env.startInstance("api-1", false, Map.of());
         api2 = env.startInstance("api-2", false, Map.of("ARTIFACTS_DB_MIGRATE_AT_START", "false"));
@@ -78,6 +85,9 @@ class ScaleOutIT {
 
     @AfterAll
     static void stop() {
+        if (sink != null) {
+            sink.close();
+        }
         if (env != null) {
             env.close();
         }
@@ -108,6 +118,7 @@ class ScaleOutIT {
     @Test
     @Order(2)
     void aBurstOverTwoApis_isProcessedByBothWorkers_eachJobOnce_eachRequestPublishedOnce() throws Exception {
+        registerWebhookEndpoint();
         long before = countJobs("true");
         int[] acceptedBy = new int[2];
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -152,6 +163,38 @@ class ScaleOutIT {
         assertThat(duplicates).as("requests published twice").isZero();
         assertThat(relayedApi1 + relayedApi2 + relayedWorkers).as("requests relayed, by every relay together")
                 .isEqualTo(total);
+
+        await("an artifact.ready webhook per artifact of the burst").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).until(() -> sink.ofType("artifact.ready") >= BURST);
+        Thread.sleep(2000); // anything sent twice would arrive now
+        double sent1 = metric(worker1, "artifacts_webhook_attempts_total", "outcome=\"2xx\"");
+        double sent2 = metric(worker2, "artifacts_webhook_attempts_total", "outcome=\"2xx\"");
+        System.out.printf("scale-out webhooks: artifact.ready received=%d for %d artifacts, duplicates=%d, "
+                        + "signatures refused=%d; delivered by worker1=%.0f worker2=%.0f%n",
+                sink.ofType("artifact.ready"), BURST, sink.duplicates(), sink.refused(), sent1, sent2);
+        assertThat(sink.ofType("artifact.ready")).as("artifact.ready deliveries").isEqualTo(BURST);
+        assertThat(sink.duplicates()).as("webhook-ids delivered twice to a healthy receiver").isZero();
+        assertThat(sink.refused()).as("deliveries whose signature the reference library refused").isZero();
+        assertThat(sent1 + sent2).as("2xx attempts of both dispatchers").isEqualTo(BURST);
+    }
+
+    /** Registers the sink for artifact.ready (admin credential); from now on, each new artifact.ready is owed to it. */
+    private static void registerWebhookEndpoint() throws Exception {
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(api1.url() + "/v1/spaces/" + FaultEnvironment.SPACE + "/webhook-endpoints"))
+                .header("X-API-Key", ADMIN_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"url\": \"" + sink.url() + "\", \"event_types\": [\"artifact.ready\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Matcher secret = Pattern.compile("\"secret\":\"(whsec_[^\"]+)\"").matcher(created.body());
+        assertThat(secret.find()).as(created.body()).isTrue();
+        sink.verifyWith(secret.group(1));
+    }
+
+    private static String sha256Hex(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
