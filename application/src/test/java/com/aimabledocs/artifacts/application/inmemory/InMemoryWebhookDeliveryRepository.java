@@ -44,7 +44,15 @@ public final class InMemoryWebhookDeliveryRepository implements WebhookDeliveryR
     @Override
     public List<WebhookDelivery> claimDue(Instant now, Instant claimUntil, int limit,
                                           Collection<WebhookEndpointId> skip) {
-        throw new UnsupportedOperationException("not used by the management services");
+        // Whether the endpoint is enabled is the real store's join; here every endpoint counts as enabled.
+        List<WebhookDelivery> due = rows.values().stream()
+                .filter(d -> d.status() == DeliveryStatus.PENDING && !d.nextAttemptAt().orElseThrow().isAfter(now))
+                .filter(d -> !skip.contains(d.endpointId()))
+                .sorted(Comparator.comparing(d -> d.nextAttemptAt().orElseThrow()))
+                .limit(limit).toList();
+        due.forEach(d -> rows.put(d.id(), new WebhookDelivery(d.id(), d.endpointId(), d.spaceId(), d.eventId(),
+                d.eventType(), d.body(), d.status(), d.attempts(), Optional.of(claimUntil), d.createdAt(), now)));
+        return due;
     }
 
     @Override
@@ -99,6 +107,16 @@ public final class InMemoryWebhookDeliveryRepository implements WebhookDeliveryR
             }
         }
         return count;
+    }
+
+    @Override
+    public int purgeEndedBefore(Instant cutoff, int limit) {
+        List<WebhookDeliveryId> ended = rows.values().stream()
+                .filter(d -> d.status() != DeliveryStatus.PENDING && d.updatedAt().isBefore(cutoff))
+                .map(WebhookDelivery::id).limit(limit).toList();
+        ended.forEach(rows::remove);
+        attempts.removeIf(a -> ended.contains(a.deliveryId()));
+        return ended.size();
     }
 
     @Override
