@@ -45,6 +45,8 @@ class MalformedRequestCorpusTest {
     // ---------------------------------------------------------------------------------------------------
     // The data table. {space} and {artifact} are replaced by real IDs, or by malformed ones.
 
+    private static final String SOME_ENDPOINT = "0192f3a4-7b1c-7d2e-8f30-4a5b6c7d8e9f";
+
     /** Every route of the API. Add one line per new route (admin routes with their own credential too). */
     static final List<Route> ROUTES = List.of(
             Route.of("GET", "/v1/spaces/{space}/artifacts").queries(Corpus.LIST_QUERIES),
@@ -63,7 +65,19 @@ class MalformedRequestCorpusTest {
             Route.of("GET", "/v1/spaces/{space}"),
             Route.of("GET", "/v1/spaces/{space}/api-keys"),
             Route.of("POST", "/v1/spaces/{space}/api-keys").json(Corpus.GENERATE_BODIES),
-            Route.of("DELETE", "/v1/spaces/{space}/api-keys/{artifact}"));
+            Route.of("DELETE", "/v1/spaces/{space}/api-keys/{artifact}"),
+            // Webhook endpoints ({artifact} stands for the endpoint or the delivery ID; one per path, so that a
+            // 2,000-character bad ID stays within the request-line limit).
+            Route.of("GET", "/v1/spaces/{space}/webhook-endpoints"),
+            Route.of("POST", "/v1/spaces/{space}/webhook-endpoints").json(Corpus.GENERATE_BODIES),
+            Route.of("GET", "/v1/spaces/{space}/webhook-endpoints/{artifact}"),
+            Route.of("PATCH", "/v1/spaces/{space}/webhook-endpoints/{artifact}").json(Corpus.GENERATE_BODIES),
+            Route.of("DELETE", "/v1/spaces/{space}/webhook-endpoints/{artifact}"),
+            Route.of("POST", "/v1/spaces/{space}/webhook-endpoints/{artifact}/rotate-secret"),
+            Route.of("POST", "/v1/spaces/{space}/webhook-endpoints/{artifact}/test"),
+            Route.of("GET", "/v1/spaces/{space}/webhook-endpoints/{artifact}/deliveries").queries(Corpus.LIST_QUERIES),
+            Route.of("GET", "/v1/spaces/{space}/webhook-endpoints/" + SOME_ENDPOINT + "/deliveries/{artifact}"),
+            Route.of("POST", "/v1/spaces/{space}/webhook-endpoints/" + SOME_ENDPOINT + "/deliveries/{artifact}/retry"));
 
     /** What one route takes, beyond its method and path. */
     record Route(String method, String template, List<String> queries, List<Header[]> headers, List<byte[]> jsonBodies) {

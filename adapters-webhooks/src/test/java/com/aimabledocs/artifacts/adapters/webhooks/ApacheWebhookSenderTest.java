@@ -288,7 +288,7 @@ class ApacheWebhookSenderTest {
 
         assertThat(result).isInstanceOfSatisfying(NotAnswered.class, notAnswered -> {
             assertThat(notAnswered.error()).isEqualTo("target_refused");
-            assertThat(notAnswered.detail()).contains("127.0.0.1", "loopback");
+            assertThat(notAnswered.detail()).contains("loopback");
         });
         assertThat(lookups).hasValue(2);
         assertThat(received).isEmpty();
@@ -302,7 +302,7 @@ class ApacheWebhookSenderTest {
 
         assertThat(result).isInstanceOfSatisfying(NotAnswered.class, notAnswered -> {
             assertThat(notAnswered.error()).isEqualTo("target_refused");
-            assertThat(notAnswered.detail()).contains("10.0.0.7", "private");
+            assertThat(notAnswered.detail()).contains("private");
         });
     }
 
