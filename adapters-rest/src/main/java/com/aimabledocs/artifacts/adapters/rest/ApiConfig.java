@@ -24,6 +24,35 @@ public interface ApiConfig {
 
     Events events();
 
+    Webhooks webhooks();
+
+    /**
+     * Every {@code artifacts.webhooks.*} key the API may be given. This mapping has the root {@code artifacts}, so a
+     * key under it that no group maps stops the API at start; the last four are read by the adapters that use them
+     * (adapters-webhooks, adapters-persistence) and are listed here so that they are known.
+     */
+    interface Webhooks {
+
+        /** How many endpoints one space may have. */
+        @WithDefault("50")
+        int maxEndpointsPerSpace();
+
+        /** How long a rotated-out secret keeps signing beside the new one. */
+        @WithDefault("24h")
+        Duration secretRotationOverlap();
+
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        @WithDefault("20")
+        int maxConnectionsPerRoute();
+
+        @WithDefault("200")
+        int maxConnections();
+
+        Optional<String> encryptionKey();
+    }
+
     interface Events {
 
         /** How long lifecycle events are kept for streams to resume from; an older cursor gets 410. */

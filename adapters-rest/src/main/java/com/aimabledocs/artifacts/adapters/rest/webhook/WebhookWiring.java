@@ -30,24 +30,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.security.SecureRandom;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.aimabledocs.artifacts.adapters.rest.ApiConfig;
 
 /**
  * The webhook management use cases, built from the ports the adapters provide: the repositories
  * (adapters-persistence), the {@link HostResolver} and {@link TargetPolicy} (adapters-webhooks). Its settings are
- * single properties, not a group of {@code ApiConfig}: other modules read other keys under
- * {@code artifacts.webhooks}, which a mapping of that prefix would refuse as unknown.
+ * {@link ApiConfig.Webhooks}.
  */
 @ApplicationScoped
 public class WebhookWiring {
 
-    /** How many endpoints one space may have. */
-    @ConfigProperty(name = "artifacts.webhooks.max-endpoints-per-space", defaultValue = "50")
-    int maxEndpointsPerSpace;
+    private final int maxEndpointsPerSpace;
+    private final Duration secretRotationOverlap;
 
-    /** How long a rotated-out secret keeps signing beside the new one. */
-    @ConfigProperty(name = "artifacts.webhooks.secret-rotation-overlap", defaultValue = "24h")
-    Duration secretRotationOverlap;
+    WebhookWiring(ApiConfig config) {
+        this.maxEndpointsPerSpace = config.webhooks().maxEndpointsPerSpace();
+        this.secretRotationOverlap = config.webhooks().secretRotationOverlap();
+    }
 
     @Produces
     @ApplicationScoped
