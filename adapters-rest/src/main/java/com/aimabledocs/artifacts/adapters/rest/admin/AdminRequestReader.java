@@ -1,16 +1,13 @@
 package com.aimabledocs.artifacts.adapters.rest.admin;
 
-import com.aimabledocs.artifacts.adapters.rest.http.ApiProblemException;
+import com.aimabledocs.artifacts.adapters.rest.http.JsonObjectBody;
 import com.aimabledocs.artifacts.adapters.rest.http.Problem;
-import com.aimabledocs.artifacts.adapters.rest.http.StrictJson;
 import com.aimabledocs.artifacts.domain.access.ApiKeyName;
 import com.aimabledocs.artifacts.domain.access.Scope;
 import com.aimabledocs.artifacts.domain.space.MediaTypePolicy;
 import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +24,6 @@ import java.util.stream.Collectors;
 final class AdminRequestReader {
 
     /** Administration bodies are a few hundred bytes; anything far larger is refused before it is parsed. */
-    static final int MAX_BODY_BYTES = 16 * 1024;
     private static final String KNOWN_SCOPES = Arrays.stream(Scope.values()).map(Scope::wireName)
             .collect(Collectors.joining(", "));
 
@@ -44,7 +40,7 @@ final class AdminRequestReader {
     }
 
     NewSpace readNewSpace(InputStream body) {
-        JsonNode root = readObject(body);
+        JsonNode root = JsonObjectBody.read(json, body);
         List<Problem.FieldError> errors = new ArrayList<>();
         JsonNode name = root.get("name");
         if (name == null || name.isNull()) {
@@ -61,12 +57,12 @@ final class AdminRequestReader {
                 errors.add(new Problem.FieldError("media_type_policy", e.getMessage()));
             }
         }
-        failIfAny(errors);
+        JsonObjectBody.failIfAny(errors);
         return new NewSpace(name.textValue(), policy);
     }
 
     NewApiKey readNewApiKey(InputStream body) {
-        JsonNode root = readObject(body);
+        JsonNode root = JsonObjectBody.read(json, body);
         List<Problem.FieldError> errors = new ArrayList<>();
         Optional<ApiKeyName> name = Optional.empty();
         JsonNode nameNode = root.get("name");
@@ -103,37 +99,8 @@ final class AdminRequestReader {
                 }
             }
         }
-        failIfAny(errors);
+        JsonObjectBody.failIfAny(errors);
         return new NewApiKey(name, scopes);
     }
 
-    private JsonNode readObject(InputStream body) {
-        byte[] bytes;
-        try {
-            bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            throw new ApiProblemException(400, "invalid_json", "the request body could not be read");
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw ApiProblemException.payloadTooLarge(MAX_BODY_BYTES);
-        }
-        JsonNode root;
-        try {
-            root = bytes.length == 0 ? null : json.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw StrictJson.invalidJson(e);
-        } catch (IOException e) {
-            throw new ApiProblemException(400, "invalid_json", "the request body is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new ApiProblemException(400, "invalid_json", "the request body must be a JSON object");
-        }
-        return root;
-    }
-
-    static void failIfAny(List<Problem.FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ApiProblemException(400, "validation_failed", "the request has invalid fields", errors);
-        }
-    }
 }

@@ -3,6 +3,7 @@ package com.aimabledocs.artifacts.adapters.rest.admin;
 import com.aimabledocs.artifacts.adapters.rest.auth.AdminOnly;
 import com.aimabledocs.artifacts.adapters.rest.auth.AdminOrSpaceKey;
 import com.aimabledocs.artifacts.adapters.rest.auth.ApiKeyFilter;
+import com.aimabledocs.artifacts.adapters.rest.http.JsonObjectBody;
 import com.aimabledocs.artifacts.adapters.rest.http.Problem;
 import com.aimabledocs.artifacts.application.port.in.CreateSpaceUseCase;
 import com.aimabledocs.artifacts.application.port.in.GetSpaceQuery;
@@ -55,7 +56,7 @@ public class SpaceResource {
         try {
             space = createSpace.create(admin, fields.name(), fields.mediaTypePolicy());
         } catch (InvalidValueException invalid) {
-            AdminRequestReader.failIfAny(List.of(new Problem.FieldError(invalid.field(), invalid.getMessage())));
+            JsonObjectBody.failIfAny(List.of(new Problem.FieldError(invalid.field(), invalid.getMessage())));
             throw invalid;
         }
         return Response.created(URI.create("/v1/spaces/" + space.id())).entity(SpaceResponse.of(space)).build();

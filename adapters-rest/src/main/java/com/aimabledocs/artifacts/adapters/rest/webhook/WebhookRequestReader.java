@@ -1,12 +1,9 @@
 package com.aimabledocs.artifacts.adapters.rest.webhook;
 
-import com.aimabledocs.artifacts.adapters.rest.http.ApiProblemException;
+import com.aimabledocs.artifacts.adapters.rest.http.JsonObjectBody;
 import com.aimabledocs.artifacts.adapters.rest.http.Problem;
-import com.aimabledocs.artifacts.adapters.rest.http.StrictJson;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,7 +19,6 @@ import java.util.Set;
  */
 final class WebhookRequestReader {
 
-    static final int MAX_BODY_BYTES = 16 * 1024;
 
     record NewEndpoint(String url, List<String> eventTypes, Optional<String> description) {
     }
@@ -39,7 +35,7 @@ final class WebhookRequestReader {
     }
 
     NewEndpoint readNewEndpoint(InputStream body) {
-        JsonNode root = readObject(body);
+        JsonNode root = JsonObjectBody.read(json, body);
         List<Problem.FieldError> errors = new ArrayList<>();
         unknownFields(root, Set.of("url", "event_types", "description"), errors);
         JsonNode url = root.get("url");
@@ -56,12 +52,12 @@ final class WebhookRequestReader {
             eventTypes = strings(types, errors);
         }
         Optional<String> description = description(root, errors).orElse(Optional.empty());
-        failIfAny(errors);
+        JsonObjectBody.failIfAny(errors);
         return new NewEndpoint(url.textValue(), eventTypes, description);
     }
 
     Changes readChanges(InputStream body) {
-        JsonNode root = readObject(body);
+        JsonNode root = JsonObjectBody.read(json, body);
         List<Problem.FieldError> errors = new ArrayList<>();
         unknownFields(root, Set.of("url", "event_types", "description", "enabled"), errors);
         Optional<String> url = Optional.empty();
@@ -88,7 +84,7 @@ final class WebhookRequestReader {
             }
         }
         Optional<Optional<String>> description = description(root, errors);
-        failIfAny(errors);
+        JsonObjectBody.failIfAny(errors);
         return new Changes(url, eventTypes, description, enabled);
     }
 
@@ -134,33 +130,4 @@ final class WebhookRequestReader {
         }
     }
 
-    private JsonNode readObject(InputStream body) {
-        byte[] bytes;
-        try {
-            bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            throw new ApiProblemException(400, "invalid_json", "the request body could not be read");
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw ApiProblemException.payloadTooLarge(MAX_BODY_BYTES);
-        }
-        JsonNode root;
-        try {
-            root = bytes.length == 0 ? null : json.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw StrictJson.invalidJson(e);
-        } catch (IOException e) {
-            throw new ApiProblemException(400, "invalid_json", "the request body is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new ApiProblemException(400, "invalid_json", "the request body must be a JSON object");
-        }
-        return root;
-    }
-
-    private static void failIfAny(List<Problem.FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ApiProblemException(400, "validation_failed", "the request has invalid fields", errors);
-        }
-    }
 }
