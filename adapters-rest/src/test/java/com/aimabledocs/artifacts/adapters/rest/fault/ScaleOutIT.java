@@ -71,7 +71,7 @@ class ScaleOutIT {
         env.setAppEnv("ARTIFACTS_LOG_JSON", "true"); // production's log format: MDC fields as JSON fields
         env.setAppEnv("ARTIFACTS_ADMIN_KEY_SHA256", sha256Hex(ADMIN_KEY));
         env.setAppEnv("ARTIFACTS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true"); // the receiver is on 127.0.0.1
-        env.setAppEnv("ARTIFACTS_WEBHOOKS_ENCRYPTION_KEY", "c2NhbGUtb3V0LXRlc3Qtd2ViaG9vay1rZXktMzItYg==");
+        env.setAppEnv("ARTIFACTS_WEBHOOKS_ENCRYPTION_KEY", "c2NhbGUtb3V0LXRlc3Qtd2ViaG9vay1rZXktMzItYnk=");
         sink = new WebhookSink();
         createRequestsTopic(3);
         api1 = env.startInstance("api-1", false, Map.of());
