@@ -51,6 +51,16 @@ final class FaultEnvironment implements AutoCloseable {
 
     /** A private stack on the given ports (another test class's stack may run beside it on its own ports). */
     FaultEnvironment(String name, String pgPort, String kafkaPort, String kafkaControllerPort, String s3Port) {
+        this(name, pgPort, kafkaPort, kafkaControllerPort, s3Port, Map.of());
+    }
+
+    /**
+     * The same with a topology of deploy/local/stack ({@code STACK_KAFKA_BROKERS=3}, {@code STACK_POSTGRES_STANDBY=1}):
+     * the stack's {@code env} then names every host, and the apps reach all of them.
+     */
+    FaultEnvironment(String name, String pgPort, String kafkaPort, String kafkaControllerPort, String s3Port,
+                     Map<String, String> topology) {
+        stackEnv.putAll(topology);
         stackEnv.put("STACK_PROFILE", "test");
         stackEnv.put("STACK_DIR", REPO.resolve(".stack/fault-" + name).toString());
         stackEnv.put("STACK_PG_PORT", pgPort);
@@ -64,7 +74,7 @@ final class FaultEnvironment implements AutoCloseable {
         for (String line : stack("env").split("\n")) {
             if (line.startsWith("export ")) {
                 String[] kv = line.substring("export ".length()).split("=", 2);
-                appEnv.put(kv[0], kv[1]);
+                appEnv.put(kv[0], kv[1].replaceAll("\\\\(.)", "$1")); // printf %q escapes "," and "?"
             }
         }
         appEnv.put("ARTIFACTS_BOOTSTRAP_SPACE_ID", SPACE);
