@@ -1,8 +1,10 @@
 package com.aimabledocs.artifacts.worker;
 
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 
@@ -64,7 +66,8 @@ public class RetryLoop {
         this.backoff = config.unavailableBackoff();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** First of the shutdown observers: no record starts from now on, before {@link GracefulStop} waits. */
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
         stopping = true;
     }
 

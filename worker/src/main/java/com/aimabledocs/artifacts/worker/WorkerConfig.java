@@ -50,6 +50,13 @@ public interface WorkerConfig {
     /** This worker's identity in job leases; by default the host name and a random suffix, new per start. */
     Optional<String> instanceId();
 
+    /**
+     * On SIGTERM, how long the jobs in progress may take to finish as usual; each still running after that is
+     * handed back (queued again, its request sent again) for another worker to run at once.
+     */
+    @WithDefault("5s")
+    Duration shutdownGrace();
+
     /** How long a dead letter may wait for the broker's acknowledgement before it is sent again. */
     @WithDefault("10s")
     Duration deadLetterTimeout();

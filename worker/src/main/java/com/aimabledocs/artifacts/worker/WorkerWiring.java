@@ -1,12 +1,14 @@
 package com.aimabledocs.artifacts.worker;
 
 import com.aimabledocs.artifacts.application.port.in.AcceptExternalGenerationRequestUseCase;
+import com.aimabledocs.artifacts.application.port.in.HandBackJobsUseCase;
 import com.aimabledocs.artifacts.application.port.in.ProcessGenerationRequestUseCase;
 import com.aimabledocs.artifacts.application.port.in.RedriveStaleJobsUseCase;
 import com.aimabledocs.artifacts.application.port.in.RenewJobLeasesUseCase;
 import com.aimabledocs.artifacts.application.service.HeldJobs;
 import com.aimabledocs.artifacts.application.service.LeaseTerms;
 import com.aimabledocs.artifacts.application.service.AcceptExternalGenerationRequestService;
+import com.aimabledocs.artifacts.application.service.HandBackHeldJobsService;
 import com.aimabledocs.artifacts.application.service.ProcessGenerationRequestService;
 import com.aimabledocs.artifacts.application.service.RedriveStaleJobsService;
 import com.aimabledocs.artifacts.application.service.RenewJobLeasesService;
@@ -80,6 +82,14 @@ public class WorkerWiring {
     RenewJobLeasesUseCase renewJobLeases(JobRepository jobs, UnitOfWork unitOfWork, Clock clock, LeaseTerms lease,
                                          HeldJobs held) {
         return new RenewJobLeasesService(jobs, unitOfWork, clock, lease, held);
+    }
+
+    @Produces
+    @ApplicationScoped
+    HandBackJobsUseCase handBackJobs(JobRepository jobs, GenerationRequestPublisher publisher,
+                                     LifecycleEventPublisher events, UnitOfWork unitOfWork, Clock clock,
+                                     LeaseTerms lease, HeldJobs held) {
+        return new HandBackHeldJobsService(jobs, publisher, events, unitOfWork, clock, lease, held);
     }
 
     @Produces

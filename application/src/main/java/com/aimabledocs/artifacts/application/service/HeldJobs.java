@@ -26,6 +26,14 @@ public final class HeldJobs {
         held.replace(job, Boolean.TRUE);
     }
 
+    /**
+     * The held job's lease ended without this worker finishing it ({@linkplain HandBackHeldJobsService handed
+     * back}): it is no longer renewed, and stays held until the thread working on it lets it go.
+     */
+    public void leaseEnded(JobId job) {
+        held.replace(job, Boolean.FALSE);
+    }
+
     public void release(JobId job) {
         held.remove(job);
     }
@@ -42,5 +50,10 @@ public final class HeldJobs {
     /** Every held job, leased or not. */
     public List<JobId> snapshot() {
         return List.copyOf(held.keySet());
+    }
+
+    /** Whether no thread of this process works on a job now. */
+    public boolean isEmpty() {
+        return held.isEmpty();
     }
 }

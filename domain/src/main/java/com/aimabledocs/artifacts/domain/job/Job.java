@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * the job is final.
  *
  * <p>Nothing keeps a job open for ever: a running job whose worker stops renewing its lease is
- * {@linkplain #expireLease taken back}, and a queued job whose retry time came, or whose request seems
+ * {@linkplain #expireLease taken back}, one whose worker stops gracefully is {@linkplain #handBack handed back}
+ * by it, and a queued job whose retry time came, or whose request seems
  * lost, is {@linkplain #redrive re-driven} (its request sent again); {@link #isDueForRedrive} says when.
  *
  * <p>Its fields are set by name on {@link JobFields}, never by position: a transition copies this job's fields
@@ -197,6 +198,23 @@ public final class Job {
         FailureReason lost = new FailureReason(LEASE_EXPIRED, "worker " + lease.owner()
                 + " stopped renewing its lease, which expired at " + lease.expiresAt());
         return hasAttemptsLeft() ? retryAt(retryAt, lost, now) : giveUp(lost, now);
+    }
+
+    /**
+     * Gives a running job back to the queue from the worker holding it, which is stopping before it could
+     * finish: its lease ends at once and the attempt it began is not counted (it did not fail; nothing of it
+     * was recorded), so another worker may start it now, as the same attempt. No retry time: the job is
+     * ready at once. The error of an earlier attempt is gone already (each attempt starts without one).
+     *
+     * @throws LeaseNotHeldException if the job is not running under a lease of {@code worker}
+     */
+    public Job handBack(String worker, Instant now) {
+        if (!isHeldBy(worker)) {
+            throw new LeaseNotHeldException(id, worker);
+        }
+        check(JobStatus.QUEUED);
+        return with(f -> f.status(JobStatus.QUEUED).attempt(attempt - 1).nextRetryAt(null).lease(null)
+                .finishedAt(null).updatedAt(later(now)));
     }
 
     /**

@@ -586,6 +586,59 @@ class JobTest {
     }
 
     @Nested
+    class HandBack {
+
+        private final Instant leaseEnd = LATER.plusSeconds(20);
+
+        @Test
+        void givenJobRunningUnderTheWorkersLease_handBack_queuesItAtOnceWithoutCountingTheAttempt() {
+            Job running = aJob().runningUnderLease(WORKER, leaseEnd).withAttempt(2).withMaxAttempts(3).build();
+
+            Job queued = running.handBack(WORKER, LATER);
+
+            assertThat(queued.status()).isEqualTo(QUEUED);
+            assertThat(queued.attempt()).as("the unfinished attempt is not counted").isEqualTo(1);
+            assertThat(queued.lease()).as("the lease ends now, not at its expiry").isEmpty();
+            assertThat(queued.nextRetryAt()).as("ready at once").isEmpty();
+            assertThat(queued.error()).isEmpty();
+            assertThat(queued.updatedAt()).isEqualTo(LATER);
+            assertThat(queued.isDueForRedrive(LATER, LATER.minusSeconds(1)))
+                    .as("its request is sent again by whoever hands it back, not by the sweeper").isFalse();
+            assertSameIdentity(queued, running);
+            assertInvariants(queued);
+        }
+
+        @Test
+        void givenJobOnItsLastAttempt_handBack_leavesThatAttemptToTheNextWorker() {
+            Job running = aJob().runningUnderLease(WORKER, leaseEnd).withAttempt(3).withMaxAttempts(3).build();
+
+            Job queued = running.handBack(WORKER, LATER);
+
+            assertThat(queued.hasAttemptsLeft()).isTrue();
+            Job restarted = queued.start(LATER.plusSeconds(1), "worker-other", LATER.plusSeconds(31));
+            assertThat(restarted.attempt()).as("the same attempt, run by another worker").isEqualTo(3);
+            assertThat(restarted.isHeldBy("worker-other")).isTrue();
+        }
+
+        @Test
+        void givenJobRunningUnderAnotherWorkersLease_handBack_isRefusedAsLeaseNotHeld() {
+            Job running = aJob().runningUnderLease("worker-other", leaseEnd).build();
+
+            assertThatThrownBy(() -> running.handBack(WORKER, LATER))
+                    .isInstanceOfSatisfying(LeaseNotHeldException.class,
+                            e -> assertThat(e.code()).isEqualTo("lease_not_held"));
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = "RUNNING", mode = Mode.EXCLUDE)
+        void givenJobNotRunning_handBack_isRefusedAsLeaseNotHeld(JobStatus status) {
+            Job job = aJob().withStatus(status).build();
+
+            assertThatThrownBy(() -> job.handBack(WORKER, LATER)).isInstanceOf(LeaseNotHeldException.class);
+        }
+    }
+
+    @Nested
     class Redrive {
 
         private final Instant staleBefore = LATER.minus(Duration.ofMinutes(2));

@@ -48,7 +48,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * across API, outbox, Kafka and worker; a burst spread over both APIs is processed by both workers, each
  * job once, and the outbox relays (every replica runs one over the shared outbox table) publish each request
  * once; with a webhook endpoint registered, the two workers' dispatchers deliver each artifact.ready once to a
- * healthy receiver, signed so that the Standard Webhooks reference library accepts it.
+ * healthy receiver, signed so that the Standard Webhooks reference library accepts it; a worker stopped with SIGTERM
+ * hands back the jobs it holds, and the other worker finishes them well within a lease.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
@@ -243,8 +244,8 @@ class ScaleOutIT {
 
     /**
      * SIGTERM to a worker while jobs flow: it stops within the shutdown timeout (Quarkus logs "stopped in"),
-     * and every job still ends succeeded: what it finished is recorded, what it abandoned is taken back by
-     * the other worker once its lease expires.
+     * and every job still ends succeeded: what it finished is recorded, what it still held after its grace is
+     * handed back and run by the other worker (the next test measures that).
      */
     @Test
     @Order(4)
@@ -274,6 +275,79 @@ class ScaleOutIT {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * The gain of a graceful stop, measured: a third worker whose object store stalls (a {@link StallingProxy} in
+     * front of S3) claims jobs and cannot finish them; on SIGTERM it waits its grace
+     * ({@code ARTIFACTS_WORKER_SHUTDOWN_GRACE}, 5 s by default) and hands each job back. The other worker finishes
+     * every one of them well before their leases (30 s) would have expired, and as their first attempt: the
+     * attempt handed back is not counted.
+     */
+    @Test
+    @Order(6)
+    void aWorkerStoppedWithSigterm_handsBackTheJobsItHolds_andTheOtherWorkerFinishesThemWellWithinTheLease()
+            throws Exception {
+        long leaseMs = Duration.ofSeconds(30).toMillis(); // ARTIFACTS_WORKER_LEASE_DURATION's default, not overridden here
+        int s3Port = URI.create(env.appEnvironment().get("ARTIFACTS_S3_ENDPOINT")).getPort();
+        try (StallingProxy slowStore = new StallingProxy(s3Port)) {
+            Instance stopping = env.startInstance("worker-3", true, Map.of("ARTIFACTS_WORKER_INSTANCE_ID", "scale-worker-3",
+                    "ARTIFACTS_S3_ENDPOINT", slowStore.url()));
+            await("worker 3 assigned partitions beside worker 1").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> assigned(stopping) > 0 && assigned(worker1) > 0);
+            slowStore.stall();
+            long before = countJobs("true");
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Integer>> calls = new ArrayList<>();
+                for (int i = 0; i < 24; i++) {
+                    int n = i;
+                    calls.add(pool.submit(() -> generate(n % 2 == 0 ? api1 : api2, "handback-" + n + ".txt", null)
+                            .statusCode()));
+                }
+                for (Future<Integer> call : calls) {
+                    assertThat(call.get()).isEqualTo(202);
+                }
+            } finally {
+                pool.shutdown();
+            }
+            String heldByStopping = "status = 'running' and lease_owner = 'scale-worker-3'";
+            await("worker 3 holding jobs it cannot finish").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> countJobs(heldByStopping) > 0);
+            Thread.sleep(1000); // each of its consumers on a record of its own
+            List<String> held = jobIds(heldByStopping);
+
+            long signalled = System.nanoTime();
+            stopping.process().destroy(); // SIGTERM
+            String heldIds = held.stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(","));
+            await("the jobs worker 3 held, finished by worker 1").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> countJobs("status = 'succeeded' and id in (" + heldIds + ")") == held.size());
+            long finishedMs = (System.nanoTime() - signalled) / 1_000_000;
+            boolean exited = stopping.process().waitFor(40, java.util.concurrent.TimeUnit.SECONDS);
+            awaitJobsSucceeded(before + 24, "true");
+
+            System.out.printf("graceful stop: %d jobs handed back, finished by the other worker in %d ms (lease %d ms); "
+                            + "worker 3 exited=%s%n", held.size(), finishedMs, leaseMs, exited);
+            assertThat(exited).as("worker 3 exited within the shutdown timeout").isTrue();
+            assertThat(linesWith(stopping, "handed back " + held.size() + " jobs")).as("worker 3's log").hasSize(1);
+            assertThat(countJobs("id in (" + heldIds + ") and (attempt <> 1 or error_code is not null)"))
+                    .as("jobs handed back that used a second attempt or carry an error").isZero();
+            assertThat(finishedMs).as("from SIGTERM until the other worker finished them").isLessThan(leaseMs / 2);
+        }
+    }
+
+    private static List<String> jobIds(String where) throws SQLException {
+        Map<String, String> app = env.appEnvironment();
+        List<String> ids = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(app.get("ARTIFACTS_DB_URL"), app.get("ARTIFACTS_DB_USER"),
+                app.get("ARTIFACTS_DB_PASSWORD"));
+             ResultSet rows = db.createStatement().executeQuery("select id from jobs where " + where)) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
     }
 
     private static HttpResponse<String> generate(Instance api, String name, String traceparent)
