@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -57,7 +58,9 @@ public class KafkaProbe {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return new Result(Optional.empty(), Optional.of(e.getClass().getSimpleName()));
+            // the admin client's own error (a timeout, an authentication failure), not the future's wrapper
+            Throwable error = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            return new Result(Optional.empty(), Optional.of(error.getClass().getSimpleName()));
         }
     }
 
