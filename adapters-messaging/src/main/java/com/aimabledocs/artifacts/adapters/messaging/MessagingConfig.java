@@ -78,5 +78,12 @@ public interface MessagingConfig {
         /** Longest pause between attempts while the broker is unreachable. */
         @WithDefault("5s")
         Duration maxBackoff();
+
+        /**
+         * {@link OutboxRelayHealthCheck} reports the relay degraded (DOWN) once the oldest unsent outbox row is
+         * older than this, or at once while Kafka is unreachable.
+         */
+        @WithDefault("60s")
+        Duration degradedAfter();
     }
 }

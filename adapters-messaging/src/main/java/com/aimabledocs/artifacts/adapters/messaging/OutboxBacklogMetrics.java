@@ -10,6 +10,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
  * The outbox backlog as two gauges: {@code artifacts_outbox_unsent_rows} and
  * {@code artifacts_outbox_oldest_unsent_age_seconds}. One count over the partial index of unsent rows every
  * {@code artifacts.messaging.backlog-poll-every}; a scrape reads the last result and never queries. Every
- * replica reports the same table, so aggregate with {@code max}, not {@code sum}.
+ * replica reports the same table, so aggregate with {@code max}, not {@code sum}. {@link OutboxRelayHealthCheck}
+ * reads the same last values.
  */
 @ApplicationScoped
 public class OutboxBacklogMetrics {
@@ -49,9 +51,20 @@ public class OutboxBacklogMetrics {
         }
     }
 
+    /** The backlog as the last refresh found it. */
+    Backlog last() {
+        return last.get();
+    }
+
+    /** How long the oldest unsent row of {@code backlog} has waited at {@code now}; zero when none waits. */
+    static Duration oldestUnsentAge(Backlog backlog, Instant now) {
+        return backlog.oldestCreatedAt()
+                .map(oldest -> Duration.between(oldest, now))
+                .filter(age -> !age.isNegative())
+                .orElse(Duration.ZERO);
+    }
+
     private double oldestAgeSeconds() {
-        return last.get().oldestCreatedAt()
-                .map(oldest -> Math.max(0, Duration.between(oldest, clock.now()).toMillis() / 1000.0))
-                .orElse(0.0);
+        return oldestUnsentAge(last.get(), clock.now()).toMillis() / 1000.0;
     }
 }

@@ -40,6 +40,7 @@ final class FaultEnvironment implements AutoCloseable {
     private Process api;
     private Process worker;
     private int apiPort;
+    private int workerPort;
     private int workerStarts;
 
     FaultEnvironment(String name) {
@@ -151,9 +152,9 @@ final class FaultEnvironment implements AutoCloseable {
 
     /** Starts a worker; without waiting for readiness when a dependency is down on purpose. */
     void startWorker(boolean awaitReady) {
-        int port = freePort();
+        workerPort = freePort();
         worker = start("worker-" + (++workerStarts), WORKER_JAR,
-                Map.of("ARTIFACTS_WORKER_HTTP_PORT", Integer.toString(port)), awaitReady ? port : -1);
+                Map.of("ARTIFACTS_WORKER_HTTP_PORT", Integer.toString(workerPort)), awaitReady ? workerPort : -1);
     }
 
     /** SIGKILL: the worker gets no chance to finish or commit anything. */
@@ -164,6 +165,17 @@ final class FaultEnvironment implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + apiPort;
+    }
+
+    /** The last worker {@link #startWorker} started: its health and metrics listener. */
+    String workerUrl() {
+        return "http://127.0.0.1:" + workerPort;
+    }
+
+    /** A health endpoint ({@code /q/health/…}) of the API or a worker, without a key. */
+    HttpResponse<String> health(String url, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(15)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -92,9 +93,80 @@ class GenerationFaultIT {
         env.stack("down", "kafka");
         List<String> accepted = generate(thread, BATCH, 4 * 1024);
         assertThat(accepted).as("all requests accepted while Kafka is down").hasSize(BATCH);
+        assertHealthWhileKafkaIsDown();
         env.stack("up", "kafka");
 
         report("kafka stopped while accepting", thread, accepted, Duration.ofSeconds(180));
+        assertHealthOnceKafkaIsBack();
+    }
+
+    /**
+     * ADR 0016: the API stays ready (and live), its outbox-relay group is DOWN with the backlog in its data, and the
+     * worker, which cannot work without Kafka, is not ready.
+     */
+    private static void assertHealthWhileKafkaIsDown() throws Exception {
+        HttpResponse<String> apiReady = env.health(env.baseUrl(), "/q/health/ready");
+        System.out.printf("fault: kafka down: API /q/health/ready %d %s%n", apiReady.statusCode(), compact(apiReady));
+        assertThat(apiReady.statusCode()).as(apiReady.body()).isEqualTo(200);
+        HttpResponse<String> apiLive = env.health(env.baseUrl(), "/q/health/live");
+        assertThat(apiLive.statusCode()).as(apiLive.body()).isEqualTo(200);
+
+        // The backlog in the data is the gauges' last refresh (every ARTIFACTS_OUTBOX_BACKLOG_POLL_EVERY, 15 s).
+        AtomicReference<HttpResponse<String>> relay = new AtomicReference<>();
+        await("API outbox-relay group DOWN with the backlog").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    relay.set(env.health(env.baseUrl(), "/q/health/group/outbox-relay"));
+                    return relay.get().statusCode() == 503
+                            && relayData(relay.get()).path("unsent_rows").asLong() >= BATCH;
+                });
+        System.out.printf("fault: kafka down: API /q/health/group/outbox-relay %d %s%n", relay.get().statusCode(),
+                compact(relay.get()));
+        JsonNode data = relayData(relay.get());
+        assertThat(data.path("kafka_reachable").asBoolean(true)).as("kafka_reachable").isFalse();
+        assertThat(data.has("oldest_unsent_age_seconds")).as("oldest_unsent_age_seconds").isTrue();
+
+        AtomicReference<HttpResponse<String>> workerReady = new AtomicReference<>();
+        await("worker not ready without Kafka").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    workerReady.set(env.health(env.workerUrl(), "/q/health/ready"));
+                    return workerReady.get().statusCode() == 503;
+                });
+        System.out.printf("fault: kafka down: worker /q/health/ready %d %s%n", workerReady.get().statusCode(),
+                compact(workerReady.get()));
+    }
+
+    /** Both come back by themselves: the relay group once the backlog is sent, the worker once Kafka answers. */
+    private static void assertHealthOnceKafkaIsBack() throws Exception {
+        AtomicReference<HttpResponse<String>> relay = new AtomicReference<>();
+        await("API outbox-relay group UP again").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    relay.set(env.health(env.baseUrl(), "/q/health/group/outbox-relay"));
+                    return relay.get().statusCode() == 200;
+                });
+        System.out.printf("fault: kafka back: API /q/health/group/outbox-relay %d %s%n", relay.get().statusCode(),
+                compact(relay.get()));
+        assertThat(relayData(relay.get()).path("kafka_reachable").asBoolean()).as("kafka_reachable").isTrue();
+        AtomicReference<HttpResponse<String>> workerReady = new AtomicReference<>();
+        await("worker ready again").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            workerReady.set(env.health(env.workerUrl(), "/q/health/ready"));
+            return workerReady.get().statusCode() == 200;
+        });
+        System.out.printf("fault: kafka back: worker /q/health/ready %d %s%n", workerReady.get().statusCode(),
+                compact(workerReady.get()));
+        HttpResponse<String> apiReady = env.health(env.baseUrl(), "/q/health/ready");
+        assertThat(apiReady.statusCode()).as(apiReady.body()).isEqualTo(200);
+    }
+
+    private static JsonNode relayData(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body()).at("/checks/0/data");
+    }
+
+    private static String compact(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body()).toString();
+        } catch (Exception e) {
+            return response.body();
+        }
     }
 
     @Test
