@@ -15,7 +15,8 @@
  * accepted job succeeded (drain), so that the next run starts on an idle worker.
  *
  * Prints one line: "BENCH key=value ..." with POST rate, POST latency p50/p99, POST-to-succeeded latency
- * p50/p99, completed jobs per second (accepted jobs / time until the last one succeeded) and errors.
+ * p50/p99, completed jobs per second (jobs that succeeded / time until the last one finished), the jobs that
+ * succeeded and errors.
  */
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -195,9 +196,9 @@ public class GenerateLoad {
         double postSeconds = (postsDone - start) / 1e9;
         double allSeconds = (lastFinish - start) / 1e9;
         System.out.printf("BENCH accepted=%d post_rps=%.2f post_p50_ms=%.2f post_p99_ms=%.2f e2e_p50_ms=%.2f e2e_p99_ms=%.2f"
-                        + " completed_per_s=%.2f post_seconds=%.2f drain_seconds=%.2f errors=%d failed_jobs=%d unfinished=%d%n",
+                        + " completed_per_s=%.2f succeeded=%d post_seconds=%.2f drain_seconds=%.2f errors=%d failed_jobs=%d unfinished=%d%n",
                 accepted, accepted / postSeconds, pct(postMs, 50), pct(postMs, 99), pct(e2eMs, 50), pct(e2eMs, 99),
-                e2eMs.size() / allSeconds, postSeconds, (lastFinish - postsDone) / 1e9, errors.get(), failedJobs.get(),
+                e2eMs.size() / allSeconds, e2eMs.size(), postSeconds, (lastFinish - postsDone) / 1e9, errors.get(), failedJobs.get(),
                 unfinished);
         System.exit(0);
     }

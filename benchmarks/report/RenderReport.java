@@ -154,6 +154,17 @@ public class RenderReport {
         return fixed(f.applyAsDouble(num(a), num(b)), decimals);
     }
 
+    /** A figure of a column or row that an older run did not record: "–" instead of an empty cell. */
+    private static String dash(String value) {
+        return value.isEmpty() ? "–" : value;
+    }
+
+    /** CPU milliseconds per operation: ticks * 1000 / CLK_TCK / operations, 3 decimals; "" if either is missing. */
+    private String cpuMs(String ticks, String operations) {
+        double hz = num(one("machine.clk_tck"));
+        return calc(ticks, operations, (t, n) -> n == 0 ? Double.NaN : t * 1000 / hz / n, 3);
+    }
+
     private static double num(String s) {
         try {
             return Double.parseDouble(s.trim());
@@ -212,7 +223,10 @@ public class RenderReport {
 
     // ------------------------------------------------------------------ derived figures, per scenario
 
-    /** Scenario 1: the API's CPU per request of each round (ticks * 1000 / CLK_TCK / requests, 3 decimals). */
+    /**
+     * Scenarios 1 and 2: the API's CPU per request, the median over the rounds of each round's
+     * ticks * 1000 / CLK_TCK / requests (3 decimals); "" if not recorded.
+     */
     private String cpuMsPerRequest(String prefix) {
         List<String> ticks = all(prefix + ".cpu_ticks");
         List<String> requests = all(prefix + ".requests");
@@ -248,6 +262,10 @@ public class RenderReport {
 
     private String list(String filter, Object page, String what) {
         return one("list." + filter + "." + page + "." + what);
+    }
+
+    private String listCpu(String filter, Object page) {
+        return cpuMsPerRequest("list." + filter + "." + page + ".api");
     }
 
     private String listRatio(String filter, String side) {
@@ -287,6 +305,20 @@ public class RenderReport {
         double sum = ticks.stream().mapToDouble(RenderReport::num).sum();
         double gib = ticks.size() * num(one("download." + size + ".bytes")) / 1073741824.0;
         return fixed(sum / num(one("machine.clk_tck")) / gib, 2);
+    }
+
+    /**
+     * The API's CPU per GiB over s3proxy's on the same downloads (the S3 server's own work for those bytes): the ratio of
+     * their ticks summed over the same pairs; "" if not recorded.
+     */
+    private String downloadCpuRatio(String size) {
+        List<String> api = all("download." + size + ".api_cpu_ticks");
+        List<String> s3 = all("download." + size + ".s3_cpu_api_ticks");
+        if (api.isEmpty() || s3.isEmpty()) {
+            return "";
+        }
+        return ratio(awkNumber(api.stream().mapToDouble(RenderReport::num).sum()),
+                awkNumber(s3.stream().mapToDouble(RenderReport::num).sum()));
     }
 
     /** Scenario 4: low-load medians and ratios. */
@@ -336,6 +368,22 @@ public class RenderReport {
 
     private String genLoad(String[] point, String what) {
         return one("gen.load." + point[0] + "." + point[1] + "." + what);
+    }
+
+    /** The API's CPU per POST at a sustained point, "" if not recorded (runs from before it). */
+    private String genApiCpuPerPost(String[] point) {
+        return cpuMs(genLoad(point, "api_cpu_ticks"), genLoad(point, "posts"));
+    }
+
+    /** The worker's CPU per job that succeeded at a sustained point, "" if not recorded. */
+    private String genWorkerCpuPerJob(String[] point) {
+        return cpuMs(genLoad(point, "worker_cpu_ticks"), genLoad(point, "succeeded"));
+    }
+
+    /** Ticks over a wall time in ms as a percentage of one core, 1 decimal; "" if either is missing. */
+    private String cpuShare(String ticks, String ms) {
+        double hz = num(one("machine.clk_tck"));
+        return calc(ticks, ms, (t, w) -> w == 0 ? Double.NaN : t / hz / (w / 1000) * 100, 1);
     }
 
     private String idemRatio() {
@@ -468,8 +516,11 @@ public class RenderReport {
                 (`wrk -c1`, %4$s s per point) against the same query with `OFFSET` instead of a keyset, run directly on
                 PostgreSQL (`pgbench -c1` with the SQL the repository issues, `limit 101 offset …`).
 
-                | filter | API page 1 p50 / p99 ms | API page %2$s p50 / p99 ms | ratio deep/first (p50) | OFFSET page 1 p50 / p99 ms | OFFSET page %2$s p50 / p99 ms | OFFSET ratio deep/first (p50) |
-                |---|---|---|---|---|---|---|""".formatted(n, deep, cursor, one("config.list_seconds")));
+                The API's CPU per request is its process's user + system time (`/proc/<pid>/stat`) during the point divided by
+                the point's requests, page 1 / page %2$s.
+
+                | filter | API page 1 p50 / p99 ms | API page %2$s p50 / p99 ms | ratio deep/first (p50) | OFFSET page 1 p50 / p99 ms | OFFSET page %2$s p50 / p99 ms | OFFSET ratio deep/first (p50) | API CPU ms/request |
+                |---|---|---|---|---|---|---|---|""".formatted(n, deep, cursor, one("config.list_seconds")));
         for (String v : LIST_FILTERS) {
             String label = switch (v) {
                 case "none" -> "(none)";
@@ -480,17 +531,19 @@ public class RenderReport {
             p("| " + label + " | " + list(v, 1, "api.p50") + " / " + list(v, 1, "api.p99") + " | "
                     + list(v, deep, "api.p50") + " / " + list(v, deep, "api.p99") + " | **" + listRatio(v, "api") + "** | "
                     + list(v, 1, "offset.p50") + " / " + list(v, 1, "offset.p99") + " | "
-                    + list(v, deep, "offset.p50") + " / " + list(v, deep, "offset.p99") + " | " + listRatio(v, "offset") + " |");
+                    + list(v, deep, "offset.p50") + " / " + list(v, deep, "offset.p99") + " | " + listRatio(v, "offset") + " | "
+                    + dash(listCpu(v, 1)) + " / " + dash(listCpu(v, deep)) + " |");
         }
         p("""
 
                 Without a filter, by page:
 
-                | page | API p50 ms | API p99 ms | OFFSET p50 ms | OFFSET p99 ms |
-                |---|---|---|---|---|""");
+                | page | API p50 ms | API p99 ms | OFFSET p50 ms | OFFSET p99 ms | API CPU ms/request |
+                |---|---|---|---|---|---|""");
         for (int page : listPages("none")) {
             p("| " + page + " | " + list("none", page, "api.p50") + " | " + list("none", page, "api.p99") + " | "
-                    + list("none", page, "offset.p50") + " | " + list("none", page, "offset.p99") + " |");
+                    + list("none", page, "offset.p50") + " | " + list("none", page, "offset.p99") + " | "
+                    + dash(listCpu("none", page)) + " |");
         }
         p("""
 
@@ -513,13 +566,14 @@ public class RenderReport {
         p("""
 
                 Where the CPU goes, in CPU-seconds per GiB downloaded (user + system time of each process from `/proc/PID/stat`
-                around each transfer; `curl` itself not counted):
+                around each transfer, summed over the pairs; `curl` itself not counted). The last column is the API's CPU per
+                GiB over the S3 server's own for the same downloads (target: ≤ 1):
 
-                | size | API process, API path | s3proxy, API path | s3proxy, direct |
-                |---|---|---|---|""");
+                | size | API process, API path | s3proxy, API path | s3proxy, direct | ratio API / s3proxy (API path) |
+                |---|---|---|---|---|""");
         for (String s : downloadSizes()) {
             p("| " + s + " | " + cpuPerGib(s, "api_cpu") + " | " + cpuPerGib(s, "s3_cpu_api") + " | "
-                    + cpuPerGib(s, "s3_cpu_direct") + " |");
+                    + cpuPerGib(s, "s3_cpu_direct") + " | " + dash(downloadCpuRatio(s)) + " |");
         }
         p("""
 
@@ -583,16 +637,27 @@ public class RenderReport {
                 %s ms.
 
                 Sustained (closed loop: each user posts, waits for its job to succeed, posts again; %s s per point;
-                jobs/s counts jobs that succeeded):
+                jobs/s counts jobs that succeeded). CPU is each process's user + system time (`/proc/<pid>/stat`) over the
+                point (the load client's start included), the API's divided by the POSTs it accepted, the worker's by the jobs
+                that succeeded:
 
-                | content | users | jobs/s | POST→succeeded p50 ms | p99 ms | POST p50 ms | POST p99 ms |
-                |---|---|---|---|---|---|---|""".formatted(median("gen.floor.commit"), median("gen.floor.s3put"),
+                | content | users | jobs/s | POST→succeeded p50 ms | p99 ms | POST p50 ms | POST p99 ms | API CPU ms/POST | worker CPU ms/job |
+                |---|---|---|---|---|---|---|---|---|""".formatted(median("gen.floor.commit"), median("gen.floor.s3put"),
                 median("gen.floor.s3get"), kafka50, floorRequired(), floorBuilt(),
                 kafka50.isEmpty() ? "" : fixed(10 * num(kafka50), 0), one("config.gen_seconds")));
         for (String[] point : genLoadPoints()) {
             p("| " + (point[0].equals("1024") ? "1 KB" : "1 MB") + " | " + point[1] + " | " + genLoad(point, "jobs_per_s")
                     + " | " + genLoad(point, "e2e_p50") + " | " + genLoad(point, "e2e_p99") + " | " + genLoad(point, "post_p50")
-                    + " | " + genLoad(point, "post_p99") + " |");
+                    + " | " + genLoad(point, "post_p99") + " | " + dash(genApiCpuPerPost(point)) + " | "
+                    + dash(genWorkerCpuPerJob(point)) + " |");
+        }
+        String idleApi = cpuShare(one("gen.idle.api_cpu_ticks"), one("gen.idle.ms"));
+        String idleWorker = cpuShare(one("gen.idle.worker_cpu_ticks"), one("gen.idle.ms"));
+        if (!idleApi.isEmpty() && !idleWorker.isEmpty()) {
+            p("");
+            p("With no load (" + fixed(num(one("gen.idle.ms")) / 1000, 1) + " s just before these points) the API used " + idleApi
+                    + " % and the worker " + idleWorker + " % of one core (pollers, consumers, timers): part of each figure"
+                    + " above, more so at the lower rates.");
         }
         p("""
 
@@ -755,7 +820,7 @@ public class RenderReport {
 
     private void summaryTable() {
         String deep = deepPage();
-        p("| scenario | ratio | goal | verdict |");
+        p("| scenario | ratio or figure | goal | verdict |");
         p("|---|---|---|---|");
         for (int c : new int[] {16, 64}) {
             p("| 1. metadata read, API / pgbench (req/s), " + c + " connections | " + metaRatio(c) + " | ≥ 0.5 | "
@@ -798,6 +863,59 @@ public class RenderReport {
                     + " idle streams on one API: all connected " + streamsAllConnected() + ", API RSS +"
                     + streamsRssGrowth() + " MB) | (none) | – |");
         }
+        targetRows();
+    }
+
+    /**
+     * The targets of the next step (issue 17), below the long-term goals: each with the figure of this run, or "–" and
+     * "not measured" when the TSV does not hold it (a run from before it was recorded, or a scenario left out).
+     */
+    private void targetRows() {
+        p("| **targets of the next step** (the goals above stay) | | | |");
+        target("1. metadata read, API CPU per request, 64 connections", ms(cpuMsPerRequest("meta.api.c64")), "≤ 0.15 ms",
+                cpuMsPerRequest("meta.api.c64"), "<=", 0.15);
+        target("1. metadata read, API / pgbench (req/s), 64 connections", metaRatio(64), "≥ 0.3", metaRatio(64), ">=", 0.3);
+        for (String s : new String[] {"100M", "1G"}) {
+            String r = downloadRatio(s);
+            target("3. download " + s + ", API / direct S3 (MB/s)", r, "≥ 0.8", r, ">=", 0.8);
+        }
+        for (String s : new String[] {"100M", "1G"}) {
+            String r = downloadCpuRatio(s);
+            String api = cpuPerGib(s, "api_cpu");
+            String s3 = cpuPerGib(s, "s3_cpu_api");
+            String figure = r.isEmpty() ? "" : r + " (" + api + " / " + s3 + " CPU-s per GiB; s3proxy direct: "
+                    + cpuPerGib(s, "s3_cpu_direct") + ")";
+            target("3. download " + s + ", API CPU per GiB / s3proxy's on the same downloads", figure, "≤ 1", r, "<=", 1);
+        }
+        String growth = rssGrowth("1G");
+        target("3. API RSS growth during the 1G download", growth.isEmpty() ? "" : growth + " MB", "< 64 MB", growth, "<", 64);
+        String[] one = {"1024", "1"};
+        target("4. generate 1 KB, POST p50, 1 user (sustained point)", ms(genLoad(one, "post_p50")), "≤ 8 ms",
+                genLoad(one, "post_p50"), "<=", 8);
+        String gen = genRatio(1024, "p50");
+        target("4. generate 1 KB, POST→succeeded p50 / Kafka produce→consume p50 (low load)", gen, "≤ 20", gen, "<=", 20);
+        String[] sixteen = {"1024", "16"};
+        String jobs = genLoad(sixteen, "jobs_per_s");
+        target("4. generate 1 KB, jobs/s sustained, 16 users", jobs, "≥ 100", jobs, ">=", 100);
+        String apiReady = startupApiMs();
+        String workerReady = median("startup.worker.ready_ms");
+        target("6. API time to ready (median of restarts)", ms(apiReady), "≤ 2500 ms", apiReady, "<=", 2500);
+        target("6. worker time to ready (median)", ms(workerReady), "≤ 2500 ms", workerReady, "<=", 2500);
+        String apiRss = median("startup.api.rss_mb");
+        String workerRss = median("startup.worker.rss_mb");
+        target("6. API RSS idle (1 s after ready, median)", apiRss.isEmpty() ? "" : apiRss + " MB", "≤ 200 MB", apiRss, "<=", 200);
+        target("6. worker RSS idle (1 s after ready, median)", workerRss.isEmpty() ? "" : workerRss + " MB", "≤ 200 MB",
+                workerRss, "<=", 200);
+    }
+
+    private static String ms(String value) {
+        return value.isEmpty() ? "" : value + " ms";
+    }
+
+    /** One target row: the figure shown ("–" if not measured), the target and the verdict on the value. */
+    private void target(String what, String figure, String goal, String value, String op, double bound) {
+        String v = value.isEmpty() || figure.isEmpty() ? "" : value;
+        p("| " + what + " | " + dash(v.isEmpty() ? "" : figure) + " | " + goal + " | " + verdict(v, op, bound) + " |");
     }
 
     // ------------------------------------------------------------------ the plots' data

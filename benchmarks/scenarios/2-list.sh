@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Scenario 2, list at depth: page 1 and the deep page (limit=100) of the seeded space, without and with each filter,
-# through the API (wrk -c1) against the repository's query with OFFSET straight on PostgreSQL (pgbench -c1).
-# Sourced by ./bench.
+# through the API (wrk -c1), with the API's CPU per request, against the repository's query with OFFSET straight on
+# PostgreSQL (pgbench -c1). Sourced by ./bench.
 
 say "scenario 2: list at depth (limit=100), keyset through the API (wrk, 1 connection) vs OFFSET on PostgreSQL (pgbench), ${LIST_SECS} s per point"
 # list_sql VARIANT: the service's query (PanacheArtifactRepository.search) without the keyset predicate: the baseline
@@ -71,13 +71,17 @@ for v in none thread type status; do
     first=$(curl -fsS -H "X-API-Key: $KEY" "$API$path" | grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4) || true
     expected=$(psqlq -c "select x.id from ($(list_sql "$v" | sed -E 's/^select a\.\*/select a.id/') offset $(((page - 1) * 100)) limit 1) x")
     [[ -n $first && $first == "$expected" ]] || die "list $v page $page starts at '$first', OFFSET at '$expected' ($API$path)"
+    t0=$(cpu_ticks "$API_PID")
     a=$(wrk_run 1 "$LIST_SECS" "$path")
+    ticks=$(($(cpu_ticks "$API_PID") - t0))
     printf '%s\n' "$(list_sql "$v") limit 101 offset $(((page - 1) * 100));" >"$W/offset.sql"
     b=$(pgbench_run 1 "$LIST_SECS" "$W/offset.sql")
     rec "list.$v.$page.api.p50" "$(kv "$a" p50_ms)"
     rec "list.$v.$page.api.p99" "$(kv "$a" p99_ms)"
+    rec "list.$v.$page.api.cpu_ticks" "$ticks"
+    rec "list.$v.$page.api.requests" "$(kv "$a" requests)"
     rec "list.$v.$page.offset.p50" "$(kv "$b" p50_ms)"
     rec "list.$v.$page.offset.p99" "$(kv "$b" p99_ms)"
-    step "$v, page $page: API p50 $(kv "$a" p50_ms) ms p99 $(kv "$a" p99_ms) ms; OFFSET p50 $(kv "$b" p50_ms) ms p99 $(kv "$b" p99_ms) ms"
+    step "$v, page $page: API p50 $(kv "$a" p50_ms) ms p99 $(kv "$a" p99_ms) ms ($ticks API CPU ticks for $(kv "$a" requests) requests); OFFSET p50 $(kv "$b" p50_ms) ms p99 $(kv "$b" p99_ms) ms"
   done
 done

@@ -1,8 +1,8 @@
 # shellcheck shell=bash
 # Scenario 4, generate pipeline: POST to job.succeeded (benchmarks/GenerateLoad.java), one at a time and 1/4/16 users
 # in a closed loop, against Kafka's EndToEndLatency on the same broker; the floor (commit, S3 PUT/GET) in the same
-# rounds and where the time goes (benchmarks/pipeline-steps.sql). Defines gen(), which scenario 5 uses. Sourced by
-# ./bench.
+# rounds, where the time goes (benchmarks/pipeline-steps.sql) and, at each sustained point, the CPU of the API and
+# of the worker. Defines gen(), which scenario 5 uses. Sourced by ./bench.
 
 say "scenario 4: generate pipeline, POST to job.succeeded (benchmarks/GenerateLoad.java) vs Kafka's EndToEndLatency"
 if [[ ! -f $TOOLS_LIB/kafka-tools-4.4.0.jar ]]; then
@@ -88,15 +88,31 @@ for size in 1024 1048576; do
     rec "gen.steps.$size.$name.p50" "$p50"; rec "gen.steps.$size.$name.p90" "$p90"; rec "gen.steps.$size.$name.n" "$n"
   done <"$W/gen-steps.$size.tsv"
 done
+# what the two processes spend with no load (pollers, consumers, timers): the part of the CPU per job below that does
+# not depend on the jobs
+a0=$(cpu_ticks "$API_PID") w0=$(cpu_ticks "$WORKER_PID") m0=$(now_ms)
+sleep 3
+rec gen.idle.api_cpu_ticks $(($(cpu_ticks "$API_PID") - a0))
+rec gen.idle.worker_cpu_ticks $(($(cpu_ticks "$WORKER_PID") - w0))
+rec gen.idle.ms $(($(now_ms) - m0))
 for size in 1024 1048576; do
   for users in 1 4 16; do
+    a0=$(cpu_ticks "$API_PID") w0=$(cpu_ticks "$WORKER_PID") m0=$(now_ms)
     g=$(gen --size "$size" --users "$users" --wait --seconds "$GEN_SECS")
+    a1=$(cpu_ticks "$API_PID") w1=$(cpu_ticks "$WORKER_PID") m1=$(now_ms)
     rec "gen.load.$size.$users.jobs_per_s" "$(kv "$g" completed_per_s)"
     rec "gen.load.$size.$users.e2e_p50" "$(kv "$g" e2e_p50_ms)"
     rec "gen.load.$size.$users.e2e_p99" "$(kv "$g" e2e_p99_ms)"
     rec "gen.load.$size.$users.post_p50" "$(kv "$g" post_p50_ms)"
     rec "gen.load.$size.$users.post_p99" "$(kv "$g" post_p99_ms)"
-    step "$size B, $users users (closed loop to job.succeeded): $(kv "$g" completed_per_s) jobs/s, POST->succeeded p50 $(kv "$g" e2e_p50_ms) ms p99 $(kv "$g" e2e_p99_ms) ms"
+    # the CPU of each process over the point (the load client's start and the run; with --wait every job has
+    # finished when it exits), for CPU per POST (the API) and per job (the worker)
+    rec "gen.load.$size.$users.api_cpu_ticks" $((a1 - a0))
+    rec "gen.load.$size.$users.worker_cpu_ticks" $((w1 - w0))
+    rec "gen.load.$size.$users.posts" "$(kv "$g" accepted)"
+    rec "gen.load.$size.$users.succeeded" "$(kv "$g" succeeded)"
+    rec "gen.load.$size.$users.wall_ms" $((m1 - m0))
+    step "$size B, $users users (closed loop to job.succeeded): $(kv "$g" completed_per_s) jobs/s, POST->succeeded p50 $(kv "$g" e2e_p50_ms) ms p99 $(kv "$g" e2e_p99_ms) ms; $((a1 - a0)) API and $((w1 - w0)) worker CPU ticks for $(kv "$g" accepted) POSTs, $(kv "$g" succeeded) jobs succeeded"
     [[ $(kv "$g" errors) == 0 && $(kv "$g" failed_jobs) == 0 && $(kv "$g" unfinished) == 0 ]] || step "WARNING: $g"
   done
 done
