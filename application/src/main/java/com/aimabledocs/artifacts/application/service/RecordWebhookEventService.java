@@ -10,8 +10,13 @@ import com.aimabledocs.artifacts.domain.webhook.RetrySchedule;
 import com.aimabledocs.artifacts.domain.webhook.WebhookEvent;
 import java.util.function.DoubleSupplier;
 
+/**
+ * Every lifecycle event of every space passes here, and most spaces have no endpoint for it: that common case is
+ * one read, without a transaction; only an event someone receives opens one to store its deliveries.
+ */
 public final class RecordWebhookEventService implements RecordWebhookEventUseCase {
 
+    private final WebhookEndpointRepository endpoints;
     private final WebhookFanOut fanOut;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
@@ -19,6 +24,7 @@ public final class RecordWebhookEventService implements RecordWebhookEventUseCas
     public RecordWebhookEventService(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
                                      UnitOfWork unitOfWork, Clock clock, IdGenerator ids, RetrySchedule schedule,
                                      DoubleSupplier random) {
+        this.endpoints = endpoints;
         this.fanOut = new WebhookFanOut(endpoints, deliveries, ids, schedule, random);
         this.unitOfWork = unitOfWork;
         this.clock = clock;
@@ -26,6 +32,9 @@ public final class RecordWebhookEventService implements RecordWebhookEventUseCas
 
     @Override
     public int record(WebhookEvent event) {
+        if (unitOfWork.read(() -> endpoints.findReceiving(event.spaceId(), event.type())).isEmpty()) {
+            return 0;
+        }
         return unitOfWork.inTransaction(() -> fanOut.owe(event, clock.now()));
     }
 }

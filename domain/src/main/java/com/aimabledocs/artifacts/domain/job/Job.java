@@ -5,7 +5,6 @@ import com.aimabledocs.artifacts.domain.artifact.ObjectKey;
 import com.aimabledocs.artifacts.domain.artifact.Sha256;
 import com.aimabledocs.artifacts.domain.shared.FailureReason;
 import com.aimabledocs.artifacts.domain.shared.IllegalTransitionException;
-import com.aimabledocs.artifacts.domain.shared.InvalidValueException;
 import com.aimabledocs.artifacts.domain.space.SpaceId;
 import java.time.Instant;
 import java.util.Objects;
@@ -28,7 +27,7 @@ import java.util.function.Consumer;
  *
  * <p>Its fields are set by name on {@link JobFields}, never by position: a transition copies this job's fields
  * and changes those it names (the private {@code with}), {@link #restore} sets them all from storage, and both end
- * in the one private constructor, which checks the invariants.
+ * in the one private constructor, which checks the invariants ({@link JobInvariants}).
  */
 public final class Job {
 
@@ -65,27 +64,7 @@ public final class Job {
         this.status = Objects.requireNonNull(f.status, "status");
         this.createdAt = Objects.requireNonNull(f.createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(f.updatedAt, "updatedAt");
-        if (f.maxAttempts < 1 || f.maxAttempts > MAX_ATTEMPTS_LIMIT) {
-            throw new InvalidValueException("max_attempts", "max_attempts must be 1 to " + MAX_ATTEMPTS_LIMIT);
-        }
-        if (f.attempt < 0 || f.attempt > f.maxAttempts) {
-            throw new IllegalArgumentException("attempt must be between 0 and maxAttempts");
-        }
-        if (status == JobStatus.FAILED && f.error == null) {
-            throw new IllegalArgumentException("a failed job carries its error");
-        }
-        if (status == JobStatus.SUCCEEDED && f.error != null) {
-            throw new IllegalArgumentException("a succeeded job carries no error");
-        }
-        if (f.nextRetryAt != null && status != JobStatus.QUEUED) {
-            throw new IllegalArgumentException("only a queued job waits for a retry");
-        }
-        if ((status == JobStatus.RUNNING) != (f.lease != null)) {
-            throw new IllegalArgumentException("a lease is present exactly while a job is running");
-        }
-        if (status.isFinal() != (f.finishedAt != null)) {
-            throw new IllegalArgumentException("finishedAt is present exactly when a job is final");
-        }
+        JobInvariants.check(f);
         this.attempt = f.attempt;
         this.maxAttempts = f.maxAttempts;
         this.expectedSha256 = f.expectedSha256;
