@@ -54,7 +54,8 @@ until curl -fsS -H "X-API-Key: $KEY" "$API/v1/spaces/$SPACE/artifacts/$art" | gr
   sleep 0.2
 done
 # warm-up: loads the worker's code paths, JIT
-gen --size 1024 --users 2 --seconds 3 --wait >/dev/null
+gen --size 1024 --users 4 --seconds "$GEN_WARMUP" --wait >/dev/null
+gen --size 1048576 --users 2 --seconds "$((GEN_WARMUP / 3))" --wait >/dev/null
 e2e 1024 200 >/dev/null
 : >"$W/gen-windows.1024"
 : >"$W/gen-windows.1048576"
