@@ -65,8 +65,24 @@ public interface MessagingConfig {
         int batchSize();
 
         /**
-         * How long the relay sleeps when nothing wakes it. A commit that appends a row wakes it at
-         * once, so this only bounds the delay for rows written by another replica.
+         * Whether the committing thread sends its rows to Kafka right after the commit ({@link OutboxDirectSender}),
+         * leaving the relay only the rows that path missed, once they are {@link #directGrace()} old. Off: every row
+         * goes through the relay, which each commit wakes.
+         */
+        @WithDefault("true")
+        boolean directSend();
+
+        /**
+         * With {@link #directSend()}, how long a row is left to the transaction that wrote it before the relay sends
+         * it: longer than the producer's delivery timeout, so that the two do not both send a row whose
+         * acknowledgement is merely slow. Also how late a row is after its direct send failed.
+         */
+        @WithDefault("15s")
+        Duration directGrace();
+
+        /**
+         * How long the relay sleeps when nothing wakes it. With direct sending off, a commit that appends a row
+         * wakes it at once, so this only bounds the delay for rows written by another replica.
          */
         @WithDefault("500ms")
         Duration pollInterval();

@@ -1,5 +1,10 @@
 package com.aimabledocs.artifacts.adapters.messaging;
 
-/** CDI event: a row was appended to the outbox in the current transaction; wakes the relay on commit. */
-public record OutboxAppended() {
+import com.aimabledocs.artifacts.domain.port.Outbox;
+
+/**
+ * CDI event: {@code row} was appended to the outbox in the current transaction. After that transaction commits,
+ * {@link OutboxDirectSender} sends it at once (or, with direct sending off, the relay wakes).
+ */
+public record OutboxAppended(Outbox.Unsent row) {
 }

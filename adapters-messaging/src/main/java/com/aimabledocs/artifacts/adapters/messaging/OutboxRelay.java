@@ -8,11 +8,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,20 +21,17 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
- * Sends outbox rows to Kafka. One thread per process claims a batch with {@code FOR UPDATE SKIP LOCKED},
+ * Sends the outbox rows that {@link OutboxDirectSender} did not get acknowledged (or all rows, with direct sending
+ * off). One thread per process claims a batch with {@code FOR UPDATE SKIP LOCKED},
  * sends it, waits for the broker's acknowledgements and marks the rows sent, all in one transaction: a
  * crash or a broker outage at any point leaves the rows unsent, to be sent again (at least once).
  *
- * <p>A commit that appended a row wakes the relay at once; the poll interval only matters for rows that
- * another replica wrote, or after an outage.
+ * <p>With direct sending on (the default) the relay claims only rows older than the grace period, by the database's
+ * clock, and polls; with it off, a commit that appended a row wakes the relay at once, and the poll interval only
+ * matters for rows that another replica wrote, or after an outage.
  *
  * <p>The relay's transaction commits without waiting for PostgreSQL to flush it to disk
  * ({@link Outbox#markSent}): all it records is that rows were sent, and a crash that loses
@@ -50,22 +45,19 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final Outbox outbox;
-    private final Emitter<String> emitter;
+    private final OutboxRecords records;
     private final MessagingConfig.Relay config;
     private final Clock clock;
-    private final TraceContext traceContext;
     private final MeterRegistry metrics;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private ExecutorService thread;
 
-    OutboxRelay(Outbox outbox, @Channel("outbox") Emitter<String> emitter, MessagingConfig config,
-                Clock clock, TraceContext traceContext, MeterRegistry metrics) {
+    OutboxRelay(Outbox outbox, OutboxRecords records, MessagingConfig config, Clock clock, MeterRegistry metrics) {
         this.outbox = outbox;
-        this.emitter = emitter;
+        this.records = records;
         this.config = config.relay();
         this.clock = clock;
-        this.traceContext = traceContext;
         this.metrics = metrics;
     }
 
@@ -89,7 +81,9 @@ public class OutboxRelay {
     }
 
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended event) {
-        wakeUp.release();
+        if (!config.directSend()) {
+            wakeUp.release();
+        }
     }
 
     private void loop() {
@@ -117,12 +111,13 @@ public class OutboxRelay {
     int relayBatch() {
         int timeoutSeconds = (int) config.sendTimeout().toSeconds() + 10;
         return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
-            List<Unsent> batch = outbox.claimUnsent(config.batchSize());
+            List<Unsent> batch = outbox.claimUnsent(config.batchSize(),
+                    config.directSend() ? config.directGrace() : Duration.ZERO);
             if (batch.isEmpty()) {
                 return 0;
             }
             long claimed = System.nanoTime();
-            List<CompletableFuture<Void>> acks = batch.stream().map(this::send).toList();
+            List<CompletableFuture<Void>> acks = batch.stream().map(records::send).toList();
             awaitAll(acks);
             if (LOG.isDebugEnabled()) {
                 LOG.debugf("relayed %d rows, oldest written %d ms ago; broker acknowledged in %d ms", batch.size(),
@@ -153,30 +148,6 @@ public class OutboxRelay {
             throw new IllegalStateException("the broker did not acknowledge the batch within "
                     + config.sendTimeout(), e);
         }
-    }
-
-    private CompletableFuture<Void> send(Unsent unsent) {
-        Outbox.Message row = unsent.message();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("event_type", row.eventType().getBytes(StandardCharsets.UTF_8));
-        headers.add("outbox_id", Long.toString(unsent.id()).getBytes(StandardCharsets.UTF_8));
-        traceContext.addHeaders(row.traceContext().orElse(null), headers);
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic())
-                .withKey(row.key())
-                .withHeaders(headers)
-                .build();
-        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        emitter.send(Message.of(row.payload(), Metadata.of(metadata),
-                () -> {
-                    acknowledged.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    acknowledged.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return acknowledged;
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -8,8 +8,8 @@ import jakarta.enterprise.event.Event;
 import java.time.Instant;
 
 /**
- * Appends a Kafka message to the outbox in the caller's transaction and wakes the relay once that
- * transaction commits. The one way this service sends anything to Kafka, apart from dead letters.
+ * Appends a Kafka message to the outbox in the caller's transaction; once that transaction commits,
+ * {@link OutboxDirectSender} sends it (and the relay sends whatever that misses). The one way this service sends anything to Kafka, apart from dead letters.
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -38,8 +38,8 @@ public class OutboxWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a message record always serializes", e);
         }
-        outbox.append(new Outbox.Message(topic, key, eventType, payload, traceContext.currentAsJson(), at));
-        appended.fire(new OutboxAppended());
+        Outbox.Message row = new Outbox.Message(topic, key, eventType, payload, traceContext.currentAsJson(), at);
+        appended.fire(new OutboxAppended(new Outbox.Unsent(outbox.append(row), row)));
         return payload;
     }
 }

@@ -48,8 +48,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The transactional outbox end to end: {@link OutboxGenerationRequestPublisher} appends in the caller's
- * transaction, {@link OutboxRelay} sends committed rows to the real Kafka broker of the test stack and
- * marks them sent. A plain {@link KafkaConsumer} reads the topic the way a worker would.
+ * transaction, {@link OutboxDirectSender} sends committed rows to the real Kafka broker of the test stack right
+ * after the commit and {@link OutboxSentMarker} marks them sent; {@link OutboxRelay} sends what that missed. A plain {@link KafkaConsumer} reads the topic the way a worker would.
  */
 @QuarkusTest
 class OutboxRelayTest {
@@ -202,6 +202,37 @@ class OutboxRelayTest {
                 "select count(*) from outbox where message_key = :key")
                 .setParameter("key", rolledBack.artifactId().toString()).getSingleResult()).longValue());
         assertThat(rows).isZero();
+    }
+
+    /**
+     * The safety net: a row that no committing thread sent (here written straight into the table, as if its process
+     * crashed between commit and send) is left alone for the grace period ({@code direct-grace}, 2 s in these
+     * tests) and then sent and marked sent by the relay.
+     */
+    @Test
+    void givenARowTheCommittingThreadNeverSent_relay_sendsItAfterTheGracePeriod() throws Exception {
+        GenerationRequest missed = request(SpaceId.of(UUID.randomUUID()), 0);
+        String key = missed.artifactId().toString();
+        String payload = json.writeValueAsString(GenerationRequestMessage.from(missed));
+        unitOfWork.inTransaction(() -> entityManager.createNativeQuery("""
+                        insert into outbox (topic, message_key, event_type, payload, created_at)
+                        values (:topic, :key, 'generation_requested', cast(:payload as jsonb), now())""")
+                .setParameter("topic", config.generationRequestsTopic())
+                .setParameter("key", key)
+                .setParameter("payload", payload)
+                .executeUpdate());
+        long written = System.nanoTime();
+
+        await().atMost(DELIVERY).pollInterval(Duration.ZERO).until(() -> {
+            poll();
+            return !recordsWithKey(key).isEmpty();
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - written)).as("left to its writer for the grace period")
+                .isGreaterThanOrEqualTo(config.relay().directGrace().minusMillis(100));
+        assertThat(recordsWithKey(key)).hasSize(1);
+        await().atMost(DELIVERY).untilAsserted(() -> assertThat(unitOfWork.inTransaction(() ->
+                entityManager.createNativeQuery("select id from outbox where message_key = :key and sent_at is null")
+                        .setParameter("key", key).getResultList())).isEmpty());
     }
 
     /** Every record read from the topic, this test's or not, must conform to docs/asyncapi.yaml. */

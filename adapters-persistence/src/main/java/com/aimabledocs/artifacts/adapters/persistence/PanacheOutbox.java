@@ -3,6 +3,7 @@ package com.aimabledocs.artifacts.adapters.persistence;
 import com.aimabledocs.artifacts.domain.port.Outbox;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.sql.Timestamp;
@@ -18,7 +19,7 @@ import java.util.Optional;
 public class PanacheOutbox implements Outbox, PanacheRepositoryBase<OutboxMessageEntity, Long> {
 
     @Override
-    public void append(Message message) {
+    public long append(Message message) {
         OutboxMessageEntity row = new OutboxMessageEntity();
         row.topic = message.topic();
         row.messageKey = message.key();
@@ -26,16 +27,19 @@ public class PanacheOutbox implements Outbox, PanacheRepositoryBase<OutboxMessag
         row.payload = message.payload();
         row.traceContext = message.traceContext().orElse(null);
         row.createdAt = message.createdAt();
-        persist(row);
+        persist(row); // IDENTITY: the insert runs now and assigns the ID
+        return row.id;
     }
 
     @Override
-    public List<Unsent> claimUnsent(int limit) {
+    public List<Unsent> claimUnsent(int limit, Duration minAge) {
         @SuppressWarnings("unchecked")
         List<OutboxMessageEntity> rows = getEntityManager().createNativeQuery("""
                 select * from outbox where sent_at is null
+                  and (appended_at is null or appended_at <= clock_timestamp() - make_interval(secs => :minAge))
                 order by id limit :limit for update skip locked""", OutboxMessageEntity.class)
                 .setParameter("limit", limit)
+                .setParameter("minAge", minAge.toMillis() / 1000.0)
                 .getResultList();
         return rows.stream()
                 .map(r -> new Unsent(r.id, new Message(r.topic, r.messageKey, r.eventType, r.payload,

@@ -1,5 +1,6 @@
 package com.aimabledocs.artifacts.domain.port;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,15 +30,23 @@ public interface Outbox {
     record Backlog(long unsent, Optional<Instant> oldestCreatedAt) {
     }
 
-    /** Adds a message in the caller's transaction. */
-    void append(Message message);
+    /** Adds a message in the caller's transaction; returns its position (the {@link Unsent#id()} it will have). */
+    long append(Message message);
 
     /**
      * Claims up to {@code limit} unsent messages, oldest first, for the rest of the caller's transaction;
      * messages another transaction claimed are skipped rather than waited for, so several relays can work at
      * once without sending a message twice while its claim is held.
      */
-    List<Unsent> claimUnsent(int limit);
+    default List<Unsent> claimUnsent(int limit) {
+        return claimUnsent(limit, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #claimUnsent(int)}, leaving out messages appended less than {@code minAge} ago (by the store's own
+     * clock): those are still being sent by the transaction that wrote them.
+     */
+    List<Unsent> claimUnsent(int limit, Duration minAge);
 
     /**
      * Marks claimed messages sent, in the claiming transaction. Losing that mark in a crash only makes the

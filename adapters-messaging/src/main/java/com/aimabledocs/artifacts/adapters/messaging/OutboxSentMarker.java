@@ -1,0 +1,107 @@
+package com.aimabledocs.artifacts.adapters.messaging;
+
+import com.aimabledocs.artifacts.domain.port.Clock;
+import com.aimabledocs.artifacts.domain.port.Outbox;
+import com.aimabledocs.artifacts.domain.port.Outbox.Unsent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Marks sent the rows {@link OutboxDirectSender} got acknowledged: one thread takes whatever acknowledgements have
+ * arrived and marks them in one short transaction ({@link Outbox#markSent}, which does not wait for the disk). A mark
+ * that is lost (the database unreachable, a crash) only lets the relay send the row again after the grace period,
+ * which at-least-once delivery allows.
+ */
+@ApplicationScoped
+public class OutboxSentMarker {
+
+    private static final Logger LOG = Logger.getLogger(OutboxSentMarker.class);
+    private static final int BATCH = 500;
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final BlockingQueue<Unsent> acknowledged = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private ExecutorService thread;
+
+    OutboxSentMarker(Outbox outbox, Clock clock, MeterRegistry metrics) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-marker"));
+        thread.submit(this::loop);
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.shutdownNow();
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        }
+        markAll(); // what was acknowledged until now
+    }
+
+    /** Called by the producer's thread: {@code row} was acknowledged by the broker. */
+    void acknowledged(Unsent row) {
+        acknowledged.add(row);
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                Unsent first = acknowledged.poll(1, TimeUnit.SECONDS);
+                if (first != null) {
+                    List<Unsent> batch = new ArrayList<>();
+                    batch.add(first);
+                    acknowledged.drainTo(batch, BATCH - 1);
+                    mark(batch);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void markAll() {
+        List<Unsent> rest = new ArrayList<>();
+        acknowledged.drainTo(rest);
+        if (!rest.isEmpty()) {
+            mark(rest);
+        }
+    }
+
+    private void mark(List<Unsent> batch) {
+        try {
+            QuarkusTransaction.requiringNew().run(
+                    () -> outbox.markSent(batch.stream().map(Unsent::id).toList(), clock.now()));
+            batch.stream().collect(Collectors.groupingBy(row -> row.message().topic(), Collectors.counting()))
+                    .forEach((topic, count) -> Counter.builder("artifacts.outbox.sent")
+                            .description("Outbox rows this process sent to Kafka and marked sent, by topic")
+                            .tag("topic", topic)
+                            .register(metrics).increment(count));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not mark %d sent outbox rows (%s); the relay will send them again", batch.size(),
+                    e.getMessage());
+        }
+    }
+}
