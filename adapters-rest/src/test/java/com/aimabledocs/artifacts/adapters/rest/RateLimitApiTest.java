@@ -14,13 +14,19 @@ import com.aimabledocs.artifacts.domain.access.Scope;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rate limits per API key: one bucket per key in PostgreSQL, shared by every replica; 429 with Retry-After
+ * Rate limits per API key: one bucket per key in PostgreSQL, shared by every replica (exactly for small limits,
+ * within the synchronisation tolerance for large ones); 429 with Retry-After
  * over the limit; the RateLimit-Policy and RateLimit fields on every authenticated answer; per-space limits.
  */
 @QuarkusTest
@@ -58,6 +64,56 @@ class RateLimitApiTest {
         assertThat(replicaA.tryConsume(key, space).allowed()).isFalse();
         // Another key has a bucket of its own.
         assertThat(replicaA.tryConsume(UUID.randomUUID().toString(), space).remaining()).isEqualTo(9);
+    }
+
+    @Test
+    void givenTwoReplicasWithOnePercentTolerance_aBusyKey_isCountedLocallyWithinTheTolerance() throws Exception {
+        // A burst of 1,000 refilled at one a minute (nothing refills meanwhile to speak of): at 1 % each replica
+        // may hold 10 tokens the shared bucket has not seen yet.
+        RateLimitPolicy thousand = new RateLimitPolicy(1, 1_000);
+        RateLimiter.Sync onePercent = new RateLimiter.Sync(0.01, Duration.ofMillis(200));
+        assertThat(onePercent.maxUnsynchronizedTokens(thousand.burst())).isEqualTo(10);
+        AtomicInteger connections = new AtomicInteger();
+        DataSource counted = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        connections.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(dataSource, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        RateLimiter replicaA = new RateLimiter(counted, thousand, Map.of(), 1, onePercent);
+        RateLimiter replicaB = new RateLimiter(counted, thousand, Map.of(), 1, onePercent);
+        String key = UUID.randomUUID().toString();
+        String space = UUID.randomUUID().toString();
+
+        int admitted = 0;
+        boolean bothRefused = false;
+        for (int round = 0; round < 2_000 && !bothRefused; round++) {
+            RateLimiter.Decision a = replicaA.tryConsume(key, space);
+            RateLimiter.Decision b = replicaB.tryConsume(key, space);
+            admitted += (a.allowed() ? 1 : 0) + (b.allowed() ? 1 : 0);
+            bothRefused = !a.allowed() && !b.allowed();
+        }
+        assertThat(bothRefused).as("both replicas refuse in the end").isTrue();
+        System.out.printf("rate-limit tolerance: 2 replicas, burst 1000 at 1 %%: admitted %d, %d transactions%n",
+                admitted, connections.get());
+        // Never fewer than the burst (a local refusal is one the shared bucket gives too), at most 2 × 10 more.
+        assertThat(admitted).isBetween(1_000, 1_000 + 2 * 10);
+        // Mostly counted locally: about one transaction per 11 requests per replica, not one per request.
+        assertThat(connections.get()).as("transactions for %d requests", admitted).isLessThan(admitted / 4);
+
+        // After sync-every both read the shared bucket, overdrawn or empty: still refused, with a Retry-After.
+        Thread.sleep(300);
+        for (RateLimiter replica : List.of(replicaA, replicaB, replicaA, replicaB)) {
+            RateLimiter.Decision refused = replica.tryConsume(key, space);
+            assertThat(refused.allowed()).isFalse();
+            assertThat(refused.remaining()).isZero();
+            assertThat(refused.retryAfterSeconds()).isGreaterThanOrEqualTo(1);
+        }
     }
 
     @Test

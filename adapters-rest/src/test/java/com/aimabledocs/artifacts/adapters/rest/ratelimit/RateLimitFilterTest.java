@@ -84,6 +84,16 @@ class RateLimitFilterTest {
             }
 
             @Override
+            public double syncTolerance() {
+                return 0.01;
+            }
+
+            @Override
+            public Duration syncEvery() {
+                return Duration.ofMillis(200);
+            }
+
+            @Override
             public Duration purgeEvery() {
                 return Duration.ofMinutes(10);
             }
