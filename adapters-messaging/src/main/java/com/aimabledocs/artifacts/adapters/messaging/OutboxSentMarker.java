@@ -10,6 +10,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -35,7 +36,7 @@ public class OutboxSentMarker {
     private final Outbox outbox;
     private final Clock clock;
     private final MeterRegistry metrics;
-    private final BlockingQueue<Unsent> acknowledged = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Acknowledged> acknowledged = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private ExecutorService thread;
 
@@ -60,17 +61,21 @@ public class OutboxSentMarker {
         markAll(); // what was acknowledged until now
     }
 
-    /** Called by the producer's thread: {@code row} was acknowledged by the broker. */
+    /** Called by the producer's thread: {@code row} was acknowledged by the broker (now). */
     void acknowledged(Unsent row) {
-        acknowledged.add(row);
+        acknowledged.add(new Acknowledged(row, clock.now()));
+    }
+
+    /** A row and when the broker acknowledged it, which is what its {@code sent_at} records. */
+    private record Acknowledged(Unsent row, Instant at) {
     }
 
     private void loop() {
         while (running) {
             try {
-                Unsent first = acknowledged.poll(1, TimeUnit.SECONDS);
+                Acknowledged first = acknowledged.poll(1, TimeUnit.SECONDS);
                 if (first != null) {
-                    List<Unsent> batch = new ArrayList<>();
+                    List<Acknowledged> batch = new ArrayList<>();
                     batch.add(first);
                     acknowledged.drainTo(batch, BATCH - 1);
                     mark(batch);
@@ -83,18 +88,20 @@ public class OutboxSentMarker {
     }
 
     private void markAll() {
-        List<Unsent> rest = new ArrayList<>();
+        List<Acknowledged> rest = new ArrayList<>();
         acknowledged.drainTo(rest);
         if (!rest.isEmpty()) {
             mark(rest);
         }
     }
 
-    private void mark(List<Unsent> batch) {
+    /** Marks the batch sent at its last acknowledgement (they are a few milliseconds apart at most). */
+    private void mark(List<Acknowledged> batch) {
         try {
+            Instant last = batch.stream().map(Acknowledged::at).max(Instant::compareTo).orElseThrow();
             QuarkusTransaction.requiringNew().run(
-                    () -> outbox.markSent(batch.stream().map(Unsent::id).toList(), clock.now()));
-            batch.stream().collect(Collectors.groupingBy(row -> row.message().topic(), Collectors.counting()))
+                    () -> outbox.markSent(batch.stream().map(a -> a.row().id()).toList(), last));
+            batch.stream().collect(Collectors.groupingBy(a -> a.row().message().topic(), Collectors.counting()))
                     .forEach((topic, count) -> Counter.builder("artifacts.outbox.sent")
                             .description("Outbox rows this process sent to Kafka and marked sent, by topic")
                             .tag("topic", topic)
