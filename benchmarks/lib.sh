@@ -38,6 +38,7 @@ start_api() {
   API_PID=$!
   # shellcheck disable=SC2034  # read by scenarios/6-startup.sh
   API_READY_MS=$(wait_ready "$API/q/health/ready" "$API_PID" "$W/api.log")
+  API_READY_TICKS=$(cpu_ticks "$API_PID")
 }
 start_worker() {
   T0=$(now_ms)
@@ -46,6 +47,7 @@ start_worker() {
   WORKER_PID=$!
   # shellcheck disable=SC2034  # read by scenarios/6-startup.sh
   WORKER_READY_MS=$(wait_ready "http://127.0.0.1:$WORKER_PORT/q/health/ready" "$WORKER_PID" "$W/worker.log")
+  WORKER_READY_TICKS=$(cpu_ticks "$WORKER_PID")
 }
 stop_pid() { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 

@@ -15,7 +15,9 @@ for ((i = 1; i <= STARTS; i++)); do
   rec startup.api.rss_mb "$api_rss"
   rec startup.worker.ready_ms "$WORKER_READY_MS"
   rec startup.worker.rss_mb "$worker_rss"
-  step "cycle $i: API ready in $API_READY_MS ms (RSS $api_rss MB), worker ready in $WORKER_READY_MS ms (RSS $worker_rss MB)"
+  rec startup.api.cpu_ticks "$API_READY_TICKS"
+  rec startup.worker.cpu_ticks "$WORKER_READY_TICKS"
+  step "cycle $i: API ready in $API_READY_MS ms (RSS $api_rss MB, $API_READY_TICKS CPU ticks), worker ready in $WORKER_READY_MS ms (RSS $worker_rss MB, $WORKER_READY_TICKS CPU ticks)"
   if ((i < STARTS)); then stop_pid "$WORKER_PID"; stop_pid "$API_PID"; WORKER_PID='' API_PID=''; fi
 done
 # the baseline: the same JVM doing nothing (java -version), so the ratio is what Quarkus and the app add
