@@ -18,9 +18,12 @@ public class OutboxWriter {
     private final ObjectMapper json;
     private final Event<OutboxAppended> appended;
     private final TraceContext traceContext;
+    private final OutboxDirectSender directSender;
 
-    OutboxWriter(Outbox outbox, ObjectMapper json, Event<OutboxAppended> appended, TraceContext traceContext) {
+    OutboxWriter(Outbox outbox, ObjectMapper json, Event<OutboxAppended> appended, TraceContext traceContext,
+                 OutboxDirectSender directSender) {
         this.outbox = outbox;
+        this.directSender = directSender;
         this.json = json;
         this.appended = appended;
         this.traceContext = traceContext;
@@ -39,7 +42,9 @@ public class OutboxWriter {
             throw new IllegalStateException("a message record always serializes", e);
         }
         Outbox.Message row = new Outbox.Message(topic, key, eventType, payload, traceContext.currentAsJson(), at);
-        appended.fire(new OutboxAppended(new Outbox.Unsent(outbox.append(row), row)));
+        Outbox.Unsent unsent = new Outbox.Unsent(outbox.append(row), row);
+        directSender.appended(unsent);
+        appended.fire(new OutboxAppended(unsent));
         return payload;
     }
 }
