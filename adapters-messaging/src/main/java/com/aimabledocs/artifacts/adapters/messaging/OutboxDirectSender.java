@@ -14,8 +14,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends outbox rows to Kafka as soon as the transaction that appended them has committed, from the committing
- * thread, in the order they were appended, without a round trip to the database: the record is handed to the producer (which does not block the
- * caller) and, once the broker acknowledged it, {@link OutboxSentMarker} marks the row sent. The relay remains the
+ * thread, in the order they were appended, without a round trip to the database: each record is handed to the
+ * producer (which does not block the caller) and, once the broker acknowledged it, {@link OutboxSentMarker} marks
+ * the row sent. The relay remains the
  * safety net: it claims only rows that have waited longer than {@code artifacts.messaging.relay.direct-grace}, so a
  * row this path failed to send (broker down, producer buffer full, process crash before the acknowledgement) is
  * sent later, and nothing is lost.
@@ -38,7 +39,8 @@ public class OutboxDirectSender {
     private final OutboxSentMarker marker;
     private final MessagingConfig.Relay config;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile long pausedUntil;
+    /** {@link System#nanoTime()} until which rows are left to the relay after a failure. */
+    private volatile long pausedUntil = System.nanoTime();
     private volatile boolean stopping;
 
     OutboxDirectSender(OutboxRecords records, OutboxSentMarker marker, MessagingConfig config,

@@ -6,7 +6,6 @@ import com.aimabledocs.artifacts.domain.port.Outbox.Unsent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -125,11 +123,7 @@ public class OutboxRelay {
                         (System.nanoTime() - claimed) / 1_000_000);
             }
             outbox.markSent(batch.stream().map(Unsent::id).toList(), clock.now());
-            batch.stream().collect(Collectors.groupingBy(row -> row.message().topic(), Collectors.counting()))
-                    .forEach((topic, count) -> Counter.builder("artifacts.outbox.sent")
-                            .description("Outbox rows this process sent to Kafka and marked sent, by topic")
-                            .tag("topic", topic)
-                            .register(metrics).increment(count));
+            OutboxSentMarker.countSent(metrics, batch);
             return batch.size();
         });
     }

@@ -95,17 +95,22 @@ public class OutboxSentMarker {
         }
     }
 
+    /** Counts rows sent and marked sent (by either path) in {@code artifacts.outbox.sent}, by topic. */
+    static void countSent(MeterRegistry metrics, List<Unsent> rows) {
+        rows.stream().collect(Collectors.groupingBy(row -> row.message().topic(), Collectors.counting()))
+                .forEach((topic, count) -> Counter.builder("artifacts.outbox.sent")
+                        .description("Outbox rows this process sent to Kafka and marked sent, by topic")
+                        .tag("topic", topic)
+                        .register(metrics).increment(count));
+    }
+
     /** Marks the batch sent at its last acknowledgement (they are a few milliseconds apart at most). */
     private void mark(List<Acknowledged> batch) {
         try {
             Instant last = batch.stream().map(Acknowledged::at).max(Instant::compareTo).orElseThrow();
             QuarkusTransaction.requiringNew().run(
                     () -> outbox.markSent(batch.stream().map(a -> a.row().id()).toList(), last));
-            batch.stream().collect(Collectors.groupingBy(a -> a.row().message().topic(), Collectors.counting()))
-                    .forEach((topic, count) -> Counter.builder("artifacts.outbox.sent")
-                            .description("Outbox rows this process sent to Kafka and marked sent, by topic")
-                            .tag("topic", topic)
-                            .register(metrics).increment(count));
+            countSent(metrics, batch.stream().map(Acknowledged::row).toList());
         } catch (RuntimeException e) {
             LOG.warnf("could not mark %d sent outbox rows (%s); the relay will send them again", batch.size(),
                     e.getMessage());
