@@ -21,6 +21,8 @@ import org.jboss.logging.Logger;
  * row this path failed to send (broker down, producer buffer full, process crash before the acknowledgement) is
  * sent later, and nothing is lost.
  *
+ * <p>With {@code artifacts.messaging.relay.direct-send} off, the commit wakes the relay instead, which sends the rows.
+ *
  * <p>After a failure the path pauses for {@code max-backoff} and leaves everything to the relay, which backs off on
  * its own; it never throws into the committing thread, whose transaction has already succeeded.
  */
@@ -37,15 +39,17 @@ public class OutboxDirectSender {
     private final OutboxRecords records;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxSentMarker marker;
+    private final OutboxRelay relay;
     private final MessagingConfig.Relay config;
     private final AtomicInteger inFlight = new AtomicInteger();
     /** {@link System#nanoTime()} until which rows are left to the relay after a failure. */
     private volatile long pausedUntil = System.nanoTime();
     private volatile boolean stopping;
 
-    OutboxDirectSender(OutboxRecords records, OutboxSentMarker marker, MessagingConfig config,
+    OutboxDirectSender(OutboxRecords records, OutboxSentMarker marker, OutboxRelay relay, MessagingConfig config,
                        TransactionSynchronizationRegistry transactions) {
         this.records = records;
+        this.relay = relay;
         this.transactions = transactions;
         this.marker = marker;
         this.config = config.relay();
@@ -57,7 +61,7 @@ public class OutboxDirectSender {
      * synchronization per transaction, not one observer call per row: those would run in no defined order.
      */
     void appended(Unsent row) {
-        if (!config.enabled() || !config.directSend()) {
+        if (!config.enabled()) {
             return;
         }
         @SuppressWarnings("unchecked")
@@ -72,8 +76,13 @@ public class OutboxDirectSender {
 
                 @Override
                 public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
+                    if (status != Status.STATUS_COMMITTED) {
+                        return;
+                    }
+                    if (config.directSend()) {
                         sendAll(fresh);
+                    } else {
+                        relay.wake();
                     }
                 }
             });

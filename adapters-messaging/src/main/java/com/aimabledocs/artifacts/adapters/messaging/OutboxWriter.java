@@ -4,7 +4,6 @@ import com.aimabledocs.artifacts.domain.port.Outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.time.Instant;
 
 /**
@@ -16,16 +15,13 @@ public class OutboxWriter {
 
     private final Outbox outbox;
     private final ObjectMapper json;
-    private final Event<OutboxAppended> appended;
     private final TraceContext traceContext;
     private final OutboxDirectSender directSender;
 
-    OutboxWriter(Outbox outbox, ObjectMapper json, Event<OutboxAppended> appended, TraceContext traceContext,
-                 OutboxDirectSender directSender) {
+    OutboxWriter(Outbox outbox, ObjectMapper json, TraceContext traceContext, OutboxDirectSender directSender) {
         this.outbox = outbox;
         this.directSender = directSender;
         this.json = json;
-        this.appended = appended;
         this.traceContext = traceContext;
     }
 
@@ -44,7 +40,6 @@ public class OutboxWriter {
         Outbox.Message row = new Outbox.Message(topic, key, eventType, payload, traceContext.currentAsJson(), at);
         Outbox.Unsent unsent = new Outbox.Unsent(outbox.append(row), row);
         directSender.appended(unsent);
-        appended.fire(new OutboxAppended(unsent));
         return payload;
     }
 }
